@@ -1,0 +1,110 @@
+"""Evidence kind and level of a document.
+
+PubMed publication types decide when present; otherwise the kind is inferred from the
+wording of the title and abstract. The inference is measured against records that carry
+publication types (bench/evidence.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from medoracle.domain import LEVEL_OF_KIND, Document, EvidenceKind, EvidenceSource
+
+# Publication type → kind, strongest first: the first type found in this order wins.
+_PUBLICATION_TYPES: tuple[tuple[str, EvidenceKind], ...] = (
+    ("practice guideline", EvidenceKind.GUIDELINE),
+    ("guideline", EvidenceKind.GUIDELINE),
+    ("consensus development conference", EvidenceKind.GUIDELINE),
+    ("consensus development conference, nih", EvidenceKind.GUIDELINE),
+    ("meta-analysis", EvidenceKind.META_ANALYSIS),
+    ("systematic review", EvidenceKind.SYSTEMATIC_REVIEW),
+    ("network meta-analysis", EvidenceKind.META_ANALYSIS),
+    ("randomized controlled trial", EvidenceKind.RANDOMIZED_TRIAL),
+    ("pragmatic clinical trial", EvidenceKind.RANDOMIZED_TRIAL),
+    ("equivalence trial", EvidenceKind.RANDOMIZED_TRIAL),
+    ("clinical trial, phase iii", EvidenceKind.CLINICAL_TRIAL),
+    ("clinical trial, phase iv", EvidenceKind.CLINICAL_TRIAL),
+    ("clinical trial, phase ii", EvidenceKind.CLINICAL_TRIAL),
+    ("clinical trial, phase i", EvidenceKind.CLINICAL_TRIAL),
+    ("controlled clinical trial", EvidenceKind.CLINICAL_TRIAL),
+    ("clinical trial", EvidenceKind.CLINICAL_TRIAL),
+    ("multicenter study", EvidenceKind.OBSERVATIONAL),
+    ("observational study", EvidenceKind.OBSERVATIONAL),
+    ("comparative study", EvidenceKind.OBSERVATIONAL),
+    ("evaluation study", EvidenceKind.OBSERVATIONAL),
+    ("validation study", EvidenceKind.OBSERVATIONAL),
+    ("twin study", EvidenceKind.OBSERVATIONAL),
+    ("case reports", EvidenceKind.CASE_REPORT),
+    ("review", EvidenceKind.NARRATIVE_REVIEW),
+    ("editorial", EvidenceKind.EXPERT_OPINION),
+    ("comment", EvidenceKind.EXPERT_OPINION),
+    ("letter", EvidenceKind.EXPERT_OPINION),
+    ("patient education handout", EvidenceKind.PATIENT_INFORMATION),
+)
+_RANK = {kind: rank for rank, (_, kind) in enumerate(_PUBLICATION_TYPES)}
+_KIND_OF_TYPE = {name: kind for name, kind in _PUBLICATION_TYPES}
+
+# Wording → kind, strongest first. Titles are checked before abstracts: a title states the
+# design of the study itself, while an abstract may mention other designs it cites.
+_WORDING: tuple[tuple[re.Pattern[str], EvidenceKind], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), kind)
+    for pattern, kind in (
+        (r"\b(clinical practice guidelines?|practice guidelines?|guidelines? (for|on)|"
+         r"recommendations? (of|from) the|consensus statement|position statement|practice parameter)\b",
+         EvidenceKind.GUIDELINE),
+        (r"\bmeta-?analys[ie]s\b|\bpooled analysis\b", EvidenceKind.META_ANALYSIS),
+        (r"\bsystematic(al)? (literature )?review\b|\bcochrane review\b|\bumbrella review\b",
+         EvidenceKind.SYSTEMATIC_REVIEW),
+        (r"\brandomi[sz]ed\b.{0,60}\b(trial|study)\b|\brandomly (assigned|allocated)\b|\bwere randomi[sz]ed\b"
+         r"|\bplacebo[- ]controlled\b|\bRCTs?\b",
+         EvidenceKind.RANDOMIZED_TRIAL),
+        (r"\b(phase (i{1,3}|iv|[1-4])[ab]?|open[- ]label|single[- ]arm|non-?randomi[sz]ed) (clinical )?(trial|study)\b"
+         r"|\bclinical trial\b",
+         EvidenceKind.CLINICAL_TRIAL),
+        (r"\bcase[- ]control\b", EvidenceKind.CASE_CONTROL),
+        (r"\bcohort\b|\bprospective(ly)? (study|follow|observational)|\bretrospective(ly)?\b|\bfollow-up study\b"
+         r"|\bregistry\b|\blongitudinal (study|analysis)\b",
+         EvidenceKind.COHORT),
+        (r"\bcross[- ]sectional\b|\bsurvey\b|\bprevalence study\b", EvidenceKind.CROSS_SECTIONAL),
+        (r"\bcase series\b", EvidenceKind.CASE_SERIES),
+        (r"\bcase reports?\b|\bwe (report|describe|present) (a|an|the|two|three) (case|patient)s?\b"
+         r"|\b(a|an) \d+-year-old (man|woman|boy|girl|male|female|patient)\b",
+         EvidenceKind.CASE_REPORT),
+        (r"\b(narrative |literature )?review\b|\bwe review\b|\boverview of\b", EvidenceKind.NARRATIVE_REVIEW),
+        (r"\beditorial\b|\bcommentary\b|\bexpert opinion\b", EvidenceKind.EXPERT_OPINION),
+        (r"\b(mice|mouse|rats?|murine|in vitro|cell lines?|knockout|zebrafish|xenograft)\b", EvidenceKind.RESEARCH),
+    )
+)
+
+# Only the first part of an abstract is read: later sentences cite other designs more often.
+_ABSTRACT_WINDOW = 1500
+
+
+def kind_from_publication_types(publication_types: Iterable[str]) -> EvidenceKind | None:
+    """The strongest kind among PubMed publication types, or None if none is informative."""
+    kinds = [_KIND_OF_TYPE[t.strip().lower()] for t in publication_types if t.strip().lower() in _KIND_OF_TYPE]
+    return min(kinds, key=_RANK.__getitem__) if kinds else None
+
+
+def infer_kind(title: str, abstract: str) -> EvidenceKind:
+    """The study design suggested by the wording of a title, then of the abstract's opening."""
+    for text in (title, abstract[:_ABSTRACT_WINDOW]):
+        for pattern, kind in _WORDING:
+            if pattern.search(text):
+                return kind
+    return EvidenceKind.RESEARCH
+
+
+def tag(document: Document) -> Document:
+    """Set the document's evidence kind and level, keeping a kind its source already stated."""
+    from_types = kind_from_publication_types(document.publication_types)
+    if from_types is not None:
+        document.evidence_kind = from_types
+        document.evidence_source = EvidenceSource.PUBLICATION_TYPE
+    elif document.evidence_source is not EvidenceSource.SOURCE:
+        document.evidence_kind = infer_kind(document.title, document.text)
+        document.evidence_source = EvidenceSource.INFERRED
+    document.evidence_level = LEVEL_OF_KIND[document.evidence_kind]
+    return document
