@@ -15,7 +15,9 @@ from medoracle.library import Library
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_DATA = Path(os.environ.get("MEDORACLE_SHARED_DATA", Path(__file__).parents[2] / "shared" / "data"))
-POSTGRES_URL = os.environ.get("MEDORACLE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = os.environ.get(
+    "MEDORACLE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 
 
 def shared_data(*parts: str) -> Path:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from medoracle.domain import Document, DocumentKind, Section
 
 
-def article(number: int, *, title: str | None = None, results: str | None = None, year: int = 2020) -> Document:
+def article(
+    number: int, *, title: str | None = None, results: str | None = None, year: int = 2020
+) -> Document:
     return Document(
         identifier=f"test:{number}",
         source="test",

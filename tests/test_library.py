@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from factories import article
 from sqlalchemy import text
 
+from factories import article
 from medoracle.domain import Document, EvidenceKind, EvidenceLevel, Skip
 from medoracle.ingest.base import Record
 from medoracle.ingest.pipeline import ingest
@@ -75,10 +76,8 @@ def test_a_failing_batch_leaves_no_half_written_document(library: Library) -> No
     ingest(library, [article(1)], source="test")
     broken = article(2)
     broken.title = None  # type: ignore[assignment]  # violates NOT NULL mid-batch
-    try:
+    with contextlib.suppress(Exception):
         library.write_batch([(article(5), []), (broken, [])])
-    except Exception:
-        pass
     assert library.get_document("test:5") is None
     assert library.count_documents() == 1
 
@@ -99,7 +98,9 @@ def test_concurrent_writer_processes_never_duplicate_documents(library_url: str)
         assert lib.count_documents() == 60
         with lib.engine.connect() as connection:
             duplicates = connection.execute(
-                text("SELECT COUNT(*) FROM (SELECT identifier FROM passages GROUP BY identifier HAVING COUNT(*) > 1) d")
+                text(
+                    "SELECT COUNT(*) FROM (SELECT identifier FROM passages GROUP BY identifier HAVING COUNT(*) > 1) d"
+                )
             ).scalar_one()
         assert duplicates == 0
         assert lib.stats().passages == 60 * len(lib.passages_of("test:0"))

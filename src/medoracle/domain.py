@@ -6,10 +6,10 @@ Every layer (ingest → library → search → answer → web/cli) speaks in the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 
 
-class EvidenceKind(str, Enum):
+class EvidenceKind(StrEnum):
     """What kind of publication a document is, as far as strength of evidence goes."""
 
     GUIDELINE = "guideline"
@@ -61,7 +61,7 @@ LEVEL_OF_KIND: dict[EvidenceKind, EvidenceLevel] = {
 }
 
 
-class DocumentKind(str, Enum):
+class DocumentKind(StrEnum):
     """The form a document came in, independent of its evidence kind."""
 
     ARTICLE = "article"  # a journal article, usually its title and abstract
@@ -71,7 +71,7 @@ class DocumentKind(str, Enum):
     DOCUMENT = "document"  # a local file: PDF, HTML, Markdown or text
 
 
-class EvidenceSource(str, Enum):
+class EvidenceSource(StrEnum):
     """Where a document's evidence kind came from: the record itself, or our inference."""
 
     PUBLICATION_TYPE = "publication_type"

@@ -15,7 +15,9 @@ from rich.logging import RichHandler
 from medoracle.config import ConfigError, Settings, load_settings
 from medoracle.library import Library, LibraryError
 
-app = typer.Typer(help="Offline medical question answering with cited, evidence-graded articles.", no_args_is_help=True)
+app = typer.Typer(
+    help="Offline medical question answering with cited, evidence-graded articles.", no_args_is_help=True
+)
 
 console = Console(stderr=True)
 out = Console()
@@ -34,7 +36,9 @@ def main(
     database_url: Annotated[
         str | None, typer.Option(help="SQLAlchemy URL of the library (env MEDORACLE_DATABASE_URL).")
     ] = None,
-    log_level: Annotated[str, typer.Option(envvar="MEDORACLE_LOG_LEVEL", help="DEBUG, INFO, WARNING…")] = "WARNING",
+    log_level: Annotated[
+        str, typer.Option(envvar="MEDORACLE_LOG_LEVEL", help="DEBUG, INFO, WARNING…")
+    ] = "WARNING",
 ) -> None:
     logging.basicConfig(
         level=log_level.upper(),

@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from medoracle.cli.common import console, fail, open_library, state
 from medoracle.domain import IngestReport
@@ -14,6 +21,7 @@ from medoracle.ingest.base import Reader, ReaderError
 from medoracle.ingest.pipeline import ingest
 
 ingest_app = typer.Typer(help="Load documents into the library.", no_args_is_help=True)
+
 
 def _print_report(report: IngestReport) -> None:
     rate = (report.ingested + report.updated + report.unchanged) / report.seconds if report.seconds else 0.0
@@ -33,7 +41,9 @@ def _print_report(report: IngestReport) -> None:
             for reason, count in sorted(reasons.items(), key=lambda item: -item[1]):
                 console.print(f"    {count:,} × {reason}")
     if report.interrupted:
-        console.print("[yellow]interrupted:[/] committed batches are kept; run the same command again to finish.")
+        console.print(
+            "[yellow]interrupted:[/] committed batches are kept; run the same command again to finish."
+        )
 
 
 def run_ingest(reader: Reader) -> IngestReport:
@@ -77,9 +87,15 @@ def ingest_pubmed_xml(paths: PathsArg) -> None:
 @ingest_app.command("pubmed")
 def ingest_pubmed(
     query: Annotated[str, typer.Option(help="A PubMed search, e.g. 'nocturnal leg cramps[tiab]'.")],
-    max_results: Annotated[int, typer.Option("--max", min=1, max=100_000, help="At most this many records.")] = 200,
-    api_key: Annotated[str | None, typer.Option(envvar="MEDORACLE_NCBI_API_KEY", help="NCBI API key (10 req/s).")] = None,
-    email: Annotated[str | None, typer.Option(envvar="MEDORACLE_NCBI_EMAIL", help="Contact e-mail NCBI asks for.")] = None,
+    max_results: Annotated[
+        int, typer.Option("--max", min=1, max=100_000, help="At most this many records.")
+    ] = 200,
+    api_key: Annotated[
+        str | None, typer.Option(envvar="MEDORACLE_NCBI_API_KEY", help="NCBI API key (10 req/s).")
+    ] = None,
+    email: Annotated[
+        str | None, typer.Option(envvar="MEDORACLE_NCBI_EMAIL", help="Contact e-mail NCBI asks for.")
+    ] = None,
 ) -> None:
     """Search PubMed through NCBI E-utilities and ingest the records found."""
     from medoracle.ingest.eutils import EUtilsClient, EUtilsReader
@@ -97,7 +113,9 @@ def ingest_pubmed(
 @ingest_app.command("beir")
 def ingest_beir(
     path: Annotated[Path, typer.Argument(help="A BEIR corpus.jsonl, or the folder holding it.", exists=True)],
-    source: Annotated[str | None, typer.Option(help="Source name; default: the corpus folder's name.")] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Source name; default: the corpus folder's name.")
+    ] = None,
 ) -> None:
     """A BEIR corpus (corpus.jsonl with _id, title, text), e.g. SciFact."""
     from medoracle.ingest.beir import BeirReader
@@ -107,7 +125,9 @@ def ingest_beir(
 
 @ingest_app.command("medquad")
 def ingest_medquad(
-    path: Annotated[Path, typer.Argument(help="medquad_answered.jsonl, or a folder of MedQuAD XML files.", exists=True)],
+    path: Annotated[
+        Path, typer.Argument(help="medquad_answered.jsonl, or a folder of MedQuAD XML files.", exists=True)
+    ],
 ) -> None:
     """MedQuAD question-answer pairs as NIH patient-information documents."""
     from medoracle.ingest.medquad import MedQuADReader
@@ -126,7 +146,9 @@ def ingest_files(paths: PathsArg) -> None:
 @ingest_app.command("jsonl")
 def ingest_jsonl(
     path: Annotated[Path, typer.Argument(help="A JSON Lines file, one record per line.", exists=True)],
-    preset: Annotated[str | None, typer.Option(help="A known field mapping: 'ngc' (NGC guideline summaries).")] = None,
+    preset: Annotated[
+        str | None, typer.Option(help="A known field mapping: 'ngc' (NGC guideline summaries).")
+    ] = None,
     mapping: Annotated[
         Path | None, typer.Option(help="A JSON file mapping document fields to record fields.", exists=True)
     ] = None,

@@ -46,5 +46,3 @@ def library_stats(as_json: Annotated[bool, typer.Option("--json", help="Print JS
         for decade, count in sorted(decades.items()):
             table.add_row(decade, f"{count:,}")
         out.print(table)
-
-

@@ -54,4 +54,6 @@ def read_text_file(path: Path) -> tuple[str, str | None]:
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        return raw.decode("cp1252", errors="replace"), f"not UTF-8 (byte {exc.start}); decoded as Windows-1252"
+        return raw.decode(
+            "cp1252", errors="replace"
+        ), f"not UTF-8 (byte {exc.start}); decoded as Windows-1252"

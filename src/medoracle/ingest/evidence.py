@@ -51,30 +51,45 @@ _KIND_OF_TYPE = {name: kind for name, kind in _PUBLICATION_TYPES}
 _WORDING: tuple[tuple[re.Pattern[str], EvidenceKind], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), kind)
     for pattern, kind in (
-        (r"\b(clinical practice guidelines?|practice guidelines?|guidelines? (for|on)|"
-         r"recommendations? (of|from) the|consensus statement|position statement|practice parameter)\b",
-         EvidenceKind.GUIDELINE),
+        (
+            r"\b(clinical practice guidelines?|practice guidelines?|guidelines? (for|on)|"
+            r"recommendations? (of|from) the|consensus statement|position statement|practice parameter)\b",
+            EvidenceKind.GUIDELINE,
+        ),
         (r"\bmeta-?analys[ie]s\b|\bpooled analysis\b", EvidenceKind.META_ANALYSIS),
-        (r"\bsystematic(al)? (literature )?review\b|\bcochrane review\b|\bumbrella review\b",
-         EvidenceKind.SYSTEMATIC_REVIEW),
-        (r"\brandomi[sz]ed\b.{0,60}\b(trial|study)\b|\brandomly (assigned|allocated)\b|\bwere randomi[sz]ed\b"
-         r"|\bplacebo[- ]controlled\b|\bRCTs?\b",
-         EvidenceKind.RANDOMIZED_TRIAL),
-        (r"\b(phase (i{1,3}|iv|[1-4])[ab]?|open[- ]label|single[- ]arm|non-?randomi[sz]ed) (clinical )?(trial|study)\b"
-         r"|\bclinical trial\b",
-         EvidenceKind.CLINICAL_TRIAL),
+        (
+            r"\bsystematic(al)? (literature )?review\b|\bcochrane review\b|\bumbrella review\b",
+            EvidenceKind.SYSTEMATIC_REVIEW,
+        ),
+        (
+            r"\brandomi[sz]ed\b.{0,60}\b(trial|study)\b|\brandomly (assigned|allocated)\b|\bwere randomi[sz]ed\b"
+            r"|\bplacebo[- ]controlled\b|\bRCTs?\b",
+            EvidenceKind.RANDOMIZED_TRIAL,
+        ),
+        (
+            r"\b(phase (i{1,3}|iv|[1-4])[ab]?|open[- ]label|single[- ]arm|non-?randomi[sz]ed) (clinical )?(trial|study)\b"
+            r"|\bclinical trial\b",
+            EvidenceKind.CLINICAL_TRIAL,
+        ),
         (r"\bcase[- ]control\b", EvidenceKind.CASE_CONTROL),
-        (r"\bcohort\b|\bprospective(ly)? (study|follow|observational)|\bretrospective(ly)?\b|\bfollow-up study\b"
-         r"|\bregistry\b|\blongitudinal (study|analysis)\b",
-         EvidenceKind.COHORT),
+        (
+            r"\bcohort\b|\bprospective(ly)? (study|follow|observational)|\bretrospective(ly)?\b|\bfollow-up study\b"
+            r"|\bregistry\b|\blongitudinal (study|analysis)\b",
+            EvidenceKind.COHORT,
+        ),
         (r"\bcross[- ]sectional\b|\bsurvey\b|\bprevalence study\b", EvidenceKind.CROSS_SECTIONAL),
         (r"\bcase series\b", EvidenceKind.CASE_SERIES),
-        (r"\bcase reports?\b|\bwe (report|describe|present) (a|an|the|two|three) (case|patient)s?\b"
-         r"|\b(a|an) \d+-year-old (man|woman|boy|girl|male|female|patient)\b",
-         EvidenceKind.CASE_REPORT),
+        (
+            r"\bcase reports?\b|\bwe (report|describe|present) (a|an|the|two|three) (case|patient)s?\b"
+            r"|\b(a|an) \d+-year-old (man|woman|boy|girl|male|female|patient)\b",
+            EvidenceKind.CASE_REPORT,
+        ),
         (r"\b(narrative |literature )?review\b|\bwe review\b|\boverview of\b", EvidenceKind.NARRATIVE_REVIEW),
         (r"\beditorial\b|\bcommentary\b|\bexpert opinion\b", EvidenceKind.EXPERT_OPINION),
-        (r"\b(mice|mouse|rats?|murine|in vitro|cell lines?|knockout|zebrafish|xenograft)\b", EvidenceKind.RESEARCH),
+        (
+            r"\b(mice|mouse|rats?|murine|in vitro|cell lines?|knockout|zebrafish|xenograft)\b",
+            EvidenceKind.RESEARCH,
+        ),
     )
 )
 
@@ -84,7 +99,9 @@ _ABSTRACT_WINDOW = 1500
 
 def kind_from_publication_types(publication_types: Iterable[str]) -> EvidenceKind | None:
     """The strongest kind among PubMed publication types, or None if none is informative."""
-    kinds = [_KIND_OF_TYPE[t.strip().lower()] for t in publication_types if t.strip().lower() in _KIND_OF_TYPE]
+    kinds = [
+        _KIND_OF_TYPE[t.strip().lower()] for t in publication_types if t.strip().lower() in _KIND_OF_TYPE
+    ]
     return min(kinds, key=_RANK.__getitem__) if kinds else None
 
 

@@ -78,7 +78,13 @@ def ingest(
         report.passages += sum(len(ps) for _, ps in batch)
         if progress:
             progress(len(batch))
-        log.info("%s: committed %d documents (%d new, %d updated)", source, len(batch), counts.ingested, counts.updated)
+        log.info(
+            "%s: committed %d documents (%d new, %d updated)",
+            source,
+            len(batch),
+            counts.ingested,
+            counts.updated,
+        )
         batch.clear()
 
     try:

@@ -13,11 +13,7 @@ import re
 # Lower-cased tokens (without their final dot) after which a dot does not end a sentence.
 # Units ("mg", "min") are not here: "given 500 mg. Patients..." does end a sentence.
 _ABBREVIATIONS = frozenset(
-    """
-    al vs v e.g eg i.e ie cf c.f approx ca dr mr mrs ms prof st fig figs tab nos vol
-    pp ref refs resp inc ltd co corp jr sr dept univ u.s u.k sp spp var ed eds suppl
-    jan feb mar apr jun jul aug sep sept oct nov dec est avg
-    """.split()
+    ["al", "vs", "v", "e.g", "eg", "i.e", "ie", "cf", "c.f", "approx", "ca", "dr", "mr", "mrs", "ms", "prof", "st", "fig", "figs", "tab", "nos", "vol", "pp", "ref", "refs", "resp", "inc", "ltd", "co", "corp", "jr", "sr", "dept", "univ", "u.s", "u.k", "sp", "spp", "var", "ed", "eds", "suppl", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "avg"]
 )
 
 # A candidate boundary: sentence-final punctuation, optional closing quote/bracket, whitespace.
@@ -51,7 +47,9 @@ def _ends_sentence(text: str, dot_index: int, next_index: int) -> bool:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of each sentence in ``text``, whitespace trimmed."""
-    hard_breaks = {m.start() for m in _BULLET_LINE.finditer(text)} | {m.start() for m in _PARAGRAPH.finditer(text)}
+    hard_breaks = {m.start() for m in _BULLET_LINE.finditer(text)} | {
+        m.start() for m in _PARAGRAPH.finditer(text)
+    }
     cuts: list[int] = []
     for match in _CANDIDATE.finditer(text):
         if _ends_sentence(text, match.start(1), match.end()):
@@ -59,7 +57,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     cuts.extend(hard_breaks)
     spans: list[tuple[int, int]] = []
     start = 0
-    for cut in sorted(set(cuts)) + [len(text)]:
+    for cut in [*sorted(set(cuts)), len(text)]:
         if cut <= start:
             continue
         span = _trim(text, start, cut)

@@ -235,7 +235,9 @@ class Library:
             time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
 
-    def _write(self, connection: Connection, latest: dict[str, tuple[Document, list[Passage]]]) -> BatchCounts:
+    def _write(
+        self, connection: Connection, latest: dict[str, tuple[Document, list[Passage]]]
+    ) -> BatchCounts:
         revision = self._bump_revision(connection)
         digests = {key: content_hash(doc, ps) for key, (doc, ps) in latest.items()}
         existing: dict[str, str] = {}
@@ -243,7 +245,9 @@ class Library:
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             rows = connection.execute(
-                select(documents.c.identifier, documents.c.content_hash).where(documents.c.identifier.in_(chunk))
+                select(documents.c.identifier, documents.c.content_hash).where(
+                    documents.c.identifier.in_(chunk)
+                )
             )
             existing.update({row.identifier: row.content_hash for row in rows})
         new = [key for key in keys if key not in existing]
@@ -251,7 +255,9 @@ class Library:
         now = datetime.now(UTC)
         if changed:
             for start in range(0, len(changed), 500):
-                connection.execute(delete(passages).where(passages.c.document_id.in_(changed[start : start + 500])))
+                connection.execute(
+                    delete(passages).where(passages.c.document_id.in_(changed[start : start + 500]))
+                )
             rows = []
             for key in changed:
                 row = _document_row(latest[key][0], digests[key], revision, now)
@@ -262,22 +268,31 @@ class Library:
                 rows,
             )
         if new:
-            rows = [_document_row(latest[key][0], digests[key], revision, now) | {"ingested_at": now} for key in new]
+            rows = [
+                _document_row(latest[key][0], digests[key], revision, now) | {"ingested_at": now}
+                for key in new
+            ]
             connection.execute(insert(documents), rows)
         passage_rows = [_passage_row(p) for key in new + changed for p in latest[key][1]]
         if passage_rows:
             connection.execute(insert(passages), passage_rows)
         if new:
             connection.execute(delete(tombstones).where(tombstones.c.document_id.in_(new)))
-        return BatchCounts(ingested=len(new), updated=len(changed), unchanged=len(keys) - len(new) - len(changed))
+        return BatchCounts(
+            ingested=len(new), updated=len(changed), unchanged=len(keys) - len(new) - len(changed)
+        )
 
     @staticmethod
     def _bump_revision(connection: Connection) -> int:
         # The UPDATE takes the row lock first, so concurrent writers get distinct revisions.
         connection.execute(
-            update(library_state).where(library_state.c.key == "revision").values(value=library_state.c.value + 1)
+            update(library_state)
+            .where(library_state.c.key == "revision")
+            .values(value=library_state.c.value + 1)
         )
-        value = connection.execute(select(library_state.c.value).where(library_state.c.key == "revision")).scalar_one()
+        value = connection.execute(
+            select(library_state.c.value).where(library_state.c.key == "revision")
+        ).scalar_one()
         return int(value)
 
     def delete_documents(self, identifiers: Iterable[str]) -> int:
@@ -288,7 +303,9 @@ class Library:
             for start in range(0, len(keys), 500):
                 chunk = keys[start : start + 500]
                 present = list(
-                    connection.execute(select(documents.c.identifier).where(documents.c.identifier.in_(chunk))).scalars()
+                    connection.execute(
+                        select(documents.c.identifier).where(documents.c.identifier.in_(chunk))
+                    ).scalars()
                 )
                 if not present:
                     continue
@@ -321,7 +338,9 @@ class Library:
         found: dict[str, Document] = {}
         with self.engine.connect() as connection:
             for start in range(0, len(keys), 500):
-                rows = connection.execute(select(documents).where(documents.c.identifier.in_(keys[start : start + 500])))
+                rows = connection.execute(
+                    select(documents).where(documents.c.identifier.in_(keys[start : start + 500]))
+                )
                 found.update({row.identifier: document_from_row(row) for row in rows})
         return found
 
@@ -337,7 +356,9 @@ class Library:
         found: dict[str, Passage] = {}
         with self.engine.connect() as connection:
             for start in range(0, len(keys), 500):
-                rows = connection.execute(select(passages).where(passages.c.identifier.in_(keys[start : start + 500])))
+                rows = connection.execute(
+                    select(passages).where(passages.c.identifier.in_(keys[start : start + 500]))
+                )
                 found.update({row.identifier: passage_from_row(row) for row in rows})
         return found
 
