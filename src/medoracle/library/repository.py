@@ -48,6 +48,13 @@ from medoracle.domain import (
 from medoracle.library.schema import documents, library_state, passages, tombstones
 
 _WRITE_RETRIES = 5
+# Rows per IN (...) list: well below SQLite's bound-parameter limit.
+_CHUNK = 500
+
+
+def _chunks(keys: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(keys), _CHUNK):
+        yield keys[start : start + _CHUNK]
 
 
 class LibraryError(Exception):
@@ -240,47 +247,42 @@ class Library:
     ) -> BatchCounts:
         revision = self._bump_revision(connection)
         digests = {key: content_hash(doc, ps) for key, (doc, ps) in latest.items()}
-        existing: dict[str, str] = {}
-        keys = list(latest)
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            rows = connection.execute(
-                select(documents.c.identifier, documents.c.content_hash).where(
-                    documents.c.identifier.in_(chunk)
-                )
-            )
-            existing.update({row.identifier: row.content_hash for row in rows})
-        new = [key for key in keys if key not in existing]
-        changed = [key for key in keys if key in existing and existing[key] != digests[key]]
+        existing = self._stored_hashes(connection, list(latest))
+        new = [key for key in latest if key not in existing]
+        changed = [key for key in latest if key in existing and existing[key] != digests[key]]
         now = datetime.now(UTC)
         if changed:
-            for start in range(0, len(changed), 500):
-                connection.execute(
-                    delete(passages).where(passages.c.document_id.in_(changed[start : start + 500]))
-                )
-            rows = []
-            for key in changed:
-                row = _document_row(latest[key][0], digests[key], revision, now)
-                row["key"] = row.pop("identifier")
-                rows.append(row)
-            connection.execute(
-                update(documents).where(documents.c.identifier == bindparam("key")),
-                rows,
-            )
+            for chunk in _chunks(changed):
+                connection.execute(delete(passages).where(passages.c.document_id.in_(chunk)))
+            updates = [
+                {("key" if name == "identifier" else name): value for name, value in row.items()}
+                for row in (_document_row(latest[key][0], digests[key], revision, now) for key in changed)
+            ]
+            connection.execute(update(documents).where(documents.c.identifier == bindparam("key")), updates)
         if new:
-            rows = [
+            inserts = [
                 _document_row(latest[key][0], digests[key], revision, now) | {"ingested_at": now}
                 for key in new
             ]
-            connection.execute(insert(documents), rows)
+            connection.execute(insert(documents), inserts)
+            for chunk in _chunks(new):
+                connection.execute(delete(tombstones).where(tombstones.c.document_id.in_(chunk)))
         passage_rows = [_passage_row(p) for key in new + changed for p in latest[key][1]]
         if passage_rows:
             connection.execute(insert(passages), passage_rows)
-        if new:
-            connection.execute(delete(tombstones).where(tombstones.c.document_id.in_(new)))
         return BatchCounts(
-            ingested=len(new), updated=len(changed), unchanged=len(keys) - len(new) - len(changed)
+            ingested=len(new), updated=len(changed), unchanged=len(latest) - len(new) - len(changed)
         )
+
+    @staticmethod
+    def _stored_hashes(connection: Connection, keys: list[str]) -> dict[str, str]:
+        stored: dict[str, str] = {}
+        for chunk in _chunks(keys):
+            query = select(documents.c.identifier, documents.c.content_hash).where(
+                documents.c.identifier.in_(chunk)
+            )
+            stored.update({row.identifier: row.content_hash for row in connection.execute(query)})
+        return stored
 
     @staticmethod
     def _bump_revision(connection: Connection) -> int:
@@ -300,8 +302,7 @@ class Library:
         with self.engine.connect().execution_options(write=True) as connection:
             revision = self._bump_revision(connection)
             removed = 0
-            for start in range(0, len(keys), 500):
-                chunk = keys[start : start + 500]
+            for chunk in _chunks(keys):
                 present = list(
                     connection.execute(
                         select(documents.c.identifier).where(documents.c.identifier.in_(chunk))
@@ -322,6 +323,7 @@ class Library:
     # -- reading -----------------------------------------------------------------------
 
     def revision(self) -> int:
+        """A counter bumped by every write; an index built at an older revision is stale."""
         with self.engine.connect() as connection:
             value = connection.execute(
                 select(library_state.c.value).where(library_state.c.key == "revision")
@@ -337,10 +339,8 @@ class Library:
         keys = list(dict.fromkeys(identifiers))
         found: dict[str, Document] = {}
         with self.engine.connect() as connection:
-            for start in range(0, len(keys), 500):
-                rows = connection.execute(
-                    select(documents).where(documents.c.identifier.in_(keys[start : start + 500]))
-                )
+            for chunk in _chunks(keys):
+                rows = connection.execute(select(documents).where(documents.c.identifier.in_(chunk)))
                 found.update({row.identifier: document_from_row(row) for row in rows})
         return found
 
@@ -355,10 +355,8 @@ class Library:
         keys = list(dict.fromkeys(identifiers))
         found: dict[str, Passage] = {}
         with self.engine.connect() as connection:
-            for start in range(0, len(keys), 500):
-                rows = connection.execute(
-                    select(passages).where(passages.c.identifier.in_(keys[start : start + 500]))
-                )
+            for chunk in _chunks(keys):
+                rows = connection.execute(select(passages).where(passages.c.identifier.in_(chunk)))
                 found.update({row.identifier: passage_from_row(row) for row in rows})
         return found
 

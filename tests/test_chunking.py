@@ -1,0 +1,90 @@
+"""Sentence splitting survives biomedical punctuation; passages follow sections and sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from medoracle.domain import Document, DocumentKind, Section
+from medoracle.ingest.chunking import chunk_document
+from medoracle.ingest.sentences import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith et al. reported a 12% reduction in cramps.",
+        "Quinine vs. placebo reduced cramps by 28%.",
+        "The effect was significant (p < 0.05) and large.",
+        "Low-dose agents, i.e. under 50 mg daily, were tolerated.",
+        "Diuretics, e.g. Furosemide, were the commonest cause.",
+        "Patients took 2.5 mg/kg of magnesium twice daily.",
+        "Infection with E. coli was confirmed in 4 patients.",
+        "Data came from U.S. hospitals between 2001 and 2010.",
+        "Results were similar (Fig. 2) in both arms.",
+        "Hazard ratio 0.74 (95% CI 0.61-0.89; p = 0.002) favoured treatment.",
+    ],
+)
+def test_abbreviations_decimals_and_doses_do_not_end_a_sentence(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_real_sentence_ends_are_found_with_offsets() -> None:
+    text = "Cramps are common. They affect 37% of adults over 50! Are they dangerous? Rarely."
+    assert sentences(text) == [
+        "Cramps are common.",
+        "They affect 37% of adults over 50!",
+        "Are they dangerous?",
+        "Rarely.",
+    ]
+
+
+def test_a_unit_before_a_full_stop_ends_the_sentence() -> None:
+    text = "Patients received 500 mg. Symptoms resolved within 30 min. No relapse occurred."
+    assert len(sentences(text)) == 3
+
+
+def test_bullet_lines_and_paragraphs_are_separate_sentences() -> None:
+    text = "Recommendations\n- Use statins in adults at risk\n- Avoid quinine\n\nA new paragraph"
+    assert sentences(text) == [
+        "Recommendations",
+        "- Use statins in adults at risk",
+        "- Avoid quinine",
+        "A new paragraph",
+    ]
+
+
+def _document(*sections: Section) -> Document:
+    return Document(
+        identifier="t:1", source="t", kind=DocumentKind.ARTICLE, title="T", sections=list(sections)
+    )
+
+
+def test_passages_never_cross_sections_and_keep_sentence_spans() -> None:
+    doc = _document(
+        Section("METHODS", "We enrolled 40 adults. They were followed."), Section("RESULTS", "Cramps fell.")
+    )
+    passages = chunk_document(doc)
+
+    assert [(p.section, p.text) for p in passages] == [
+        ("METHODS", "We enrolled 40 adults. They were followed."),
+        ("RESULTS", "Cramps fell."),
+    ]
+    assert [passages[0].text[a:b] for a, b in passages[0].sentences] == [
+        "We enrolled 40 adults.",
+        "They were followed.",
+    ]
+    assert [p.identifier for p in passages] == ["t:1#0", "t:1#1"]
+
+
+def test_long_sections_are_packed_into_passages_below_the_word_limit() -> None:
+    sentence = "Nocturnal leg cramps were reported by many of the older participants in the cohort."
+    doc = _document(Section("RESULTS", " ".join([sentence] * 40)))
+    passages = chunk_document(doc, max_words=60)
+
+    assert len(passages) > 1
+    assert all(len(p.text.split()) <= 60 for p in passages)
+    assert " ".join(p.text for p in passages) == doc.sections[0].text
