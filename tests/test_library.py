@@ -126,7 +126,8 @@ def test_stats_count_by_source_kind_level_and_year(library: Library) -> None:
 
     assert stats.documents == 3
     assert stats.by_source == {"other": 1, "test": 2}
-    assert stats.by_kind == {"guideline": 1, "randomized_trial": 2}
+    assert stats.by_kind == {"article": 3}
+    assert stats.by_evidence_kind == {"guideline": 1, "randomized_trial": 2}
     assert stats.by_evidence_level == {1: 1, 2: 2}
     assert stats.by_year == {2001: 2, 2019: 1}
 

@@ -165,7 +165,8 @@ class LibraryStats:
     documents: int
     passages: int
     by_source: dict[str, int]
-    by_kind: dict[str, int]
+    by_kind: dict[str, int]  # document kind: article, guideline, patient information…
+    by_evidence_kind: dict[str, int]
     by_evidence_level: dict[int, int]
     by_year: dict[int, int]
 
@@ -177,3 +178,144 @@ class Hit:
     passage: Passage
     document: Document
     score: float
+
+
+# --- The answer article (answer/ builds these; web/ and cli/ render them) ---
+
+
+class Audience(StrEnum):
+    """Who reads the article: it changes headings, source order and the disclaimer."""
+
+    PATIENT = "patient"
+    CLINICIAN = "clinician"
+
+
+class QuestionKind(StrEnum):
+    CAUSES = "causes"
+    TREATMENT = "treatment"
+    DIAGNOSIS = "diagnosis"
+    PROGNOSIS = "prognosis"
+    PREVENTION = "prevention"
+    DOSING = "dosing"
+    DEFINITION = "definition"
+    COMPARISON = "comparison"
+    YES_NO = "yes_no"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAnalysis:
+    """What a question asks: its kind, main topic, concepts, population and red flags."""
+
+    text: str  # the question, cleaned up
+    kind: QuestionKind
+    topic: str  # the main concept phrase, e.g. "nocturnal leg cramps"
+    concepts: tuple[str, ...]  # content terms, lower case
+    population: tuple[str, ...]  # e.g. ("pregnancy", "children")
+    red_flags: tuple[str, ...]  # e.g. ("chest pain",)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """Where a statement stands in the library: a passage and a (start, end) character span in its text."""
+
+    passage_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Bullet:
+    """One short statement; ``sources[i]`` is cited as reference number ``citations[i]``."""
+
+    text: str
+    citations: tuple[int, ...]
+    sources: tuple[SourceSpan, ...]
+    contradicts: bool = False  # a finding that goes against the others in its section
+
+    @property
+    def passage_id(self) -> str:
+        return self.sources[0].passage_id
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.sources[0].start, self.sources[0].end)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSection:
+    """A heading of the answer article with its bullets (not a document's Section)."""
+
+    key: str  # stable machine name, e.g. "medication_causes"
+    heading: str
+    bullets: tuple[Bullet, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    number: int
+    label: str  # Guideline, Systematic review, Trial, Observational study, Research, Patient information
+    document_id: str
+    title: str
+    source: str | None  # journal or organisation
+    year: int | None
+    pmid: str | None
+    doi: str | None
+    url: str | None
+    evidence_kind: EvidenceKind
+    evidence_level: EvidenceLevel
+
+
+class VerdictValue(StrEnum):
+    SUPPORTED = "supported"
+    NOT_SUPPORTED = "not_supported"
+    MIXED = "mixed"
+    INSUFFICIENT = "insufficient_evidence"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The balance of evidence for a yes/no question: sources per side and their evidence levels."""
+
+    value: VerdictValue
+    supporting: int
+    opposing: int
+    supporting_levels: tuple[int, ...]
+    opposing_levels: tuple[int, ...]
+
+
+class ReviewStatus(StrEnum):
+    SUBMITTED = "submitted"
+    UNDER_REVIEW = "under_review"
+    APPROVED = "approved"
+
+
+@dataclass(frozen=True, slots=True)
+class VerificationCounts:
+    """How many statements the verifier checked against their cited passages, and how many it dropped."""
+
+    checked: int
+    passed: int
+    dropped: int
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The answer article for one question and audience."""
+
+    question: QuestionAnalysis
+    audience: Audience
+    title: str
+    heading: str
+    lead: tuple[Bullet, ...]
+    sections: tuple[ArticleSection, ...]
+    references: tuple[Reference, ...]
+    verdict: Verdict | None
+    emergency_notice: str | None
+    disclaimer: str
+    abstained: bool
+    abstain_reason: str | None
+    related: tuple[Reference, ...]  # when abstaining: the closest documents the library holds
+    follow_ups: tuple[str, ...]
+    verification: VerificationCounts
+    review_status: ReviewStatus = ReviewStatus.SUBMITTED

@@ -27,6 +27,7 @@ def library_stats(as_json: Annotated[bool, typer.Option("--json", help="Print JS
     for title, counts in (
         ("source", stats.by_source),
         ("kind", stats.by_kind),
+        ("evidence kind", stats.by_evidence_kind),
         ("evidence level", stats.by_evidence_level),
     ):
         table = Table(title=f"by {title}", title_justify="left")

@@ -405,7 +405,8 @@ class Library:
                 documents=int(connection.execute(select(func.count()).select_from(documents)).scalar_one()),
                 passages=int(connection.execute(select(func.count()).select_from(passages)).scalar_one()),
                 by_source=grouped(documents.c.source),
-                by_kind=grouped(documents.c.evidence_kind),
+                by_kind=grouped(documents.c.kind),
+                by_evidence_kind=grouped(documents.c.evidence_kind),
                 by_evidence_level=grouped(documents.c.evidence_level),
                 by_year={year: n for year, n in grouped(documents.c.year).items() if year is not None},
             )
