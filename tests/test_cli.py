@@ -20,7 +20,8 @@ runner = CliRunner()
 def _commands(group: typer.Typer, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found = [prefix]
     for command in group.registered_commands:
-        found.append((*prefix, command.name or ""))
+        assert command.callback is not None
+        found.append((*prefix, command.name or command.callback.__name__.replace("_", "-")))
     for sub in group.registered_groups:
         assert sub.typer_instance is not None
         found.extend(_commands(sub.typer_instance, (*prefix, sub.name or "")))

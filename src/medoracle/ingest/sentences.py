@@ -32,7 +32,8 @@ def _ends_sentence(text: str, dot_index: int, next_index: int) -> bool:
         return False
     if mark != ".":
         return True
-    match = _TOKEN_BEFORE.search(text, 0, dot_index)
+    # A bounded window: searching from 0 made long guideline sections quadratic (minutes per file).
+    match = _TOKEN_BEFORE.search(text, max(0, dot_index - 64), dot_index)
     token = match.group(1) if match else ""
     bare = token.lstrip("([\"'").lower()
     if bare in _ABBREVIATIONS:
