@@ -48,9 +48,11 @@ def design_from_mesh(mesh_terms: list[str]) -> EvidenceKind | None:
 
 def pubmedqa_accuracy(path: Path) -> dict[str, object]:
     pairs = []
-    for record in PubMedQAReader(path).read():
-        if not isinstance(record, Document):
-            continue
+    false_guidelines = 0
+    records = [record for record in PubMedQAReader(path).read() if isinstance(record, Document)]
+    for record in records:
+        # PubMedQA items are research articles: none is a guideline.
+        false_guidelines += infer_kind(record.title, record.text) is EvidenceKind.GUIDELINE
         truth = design_from_mesh(record.mesh_terms)
         if truth is not None:
             pairs.append((truth, infer_kind(record.title, record.text)))
@@ -59,6 +61,8 @@ def pubmedqa_accuracy(path: Path) -> dict[str, object]:
         "records_with_design_mesh": len(pairs),
         "level_accuracy": sum(LEVEL_OF_KIND[t] == LEVEL_OF_KIND[p] for t, p in pairs) / len(pairs),
         "kind_accuracy": sum(t == p for t, p in pairs) / len(pairs),
+        "all_items": len(records),
+        "inferred_as_guideline_share": false_guidelines / len(records),
         "confusion_true_level_to_inferred_level": {f"{t}->{p}": n for (t, p), n in sorted(confusion.items())},
     }
 
@@ -100,7 +104,8 @@ def main() -> int:
         p, n = results["pubmedqa_mesh_designs"], results["ngc_guidelines"]
         print(
             f"PubMedQA ({p['records_with_design_mesh']} items with a design MeSH heading): "
-            f"level accuracy {p['level_accuracy']:.3f}, kind accuracy {p['kind_accuracy']:.3f}"
+            f"level accuracy {p['level_accuracy']:.3f}, kind accuracy {p['kind_accuracy']:.3f}; "
+            f"of all {p['all_items']} items, {p['inferred_as_guideline_share']:.3f} wrongly inferred as guidelines"
         )
         print(
             f"NGC ({n['records']} guidelines): inferred as guideline {n['inferred_as_guideline']:.3f}, "

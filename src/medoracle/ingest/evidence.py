@@ -96,6 +96,23 @@ _WORDING: tuple[tuple[re.Pattern[str], EvidenceKind], ...] = tuple(
 # Only the first part of an abstract is read: later sentences cite other designs more often.
 _ABSTRACT_WINDOW = 1500
 
+_RECOMMENDATION = re.compile(
+    r"\b(?:(?:we|panel|committee|task force|work(?:ing)? group|guideline|society|college|association) "
+    r"(?:strongly |also )?(?:recommends?|suggests?)|(?:is|are) (?:not )?recommended|should (?:not )?be "
+    r"(?:offered|considered|used|performed|given|avoided)|strength of (?:the )?recommendations?|"
+    r"(?:grade|level|class) (?:[A-D]|I{1,3}V?|[1-4])\b(?: recommendation| evidence)?|"
+    r"recommendation (?:grade|level|strength|rating)|appropriateness criteria|quality of evidence)",
+    re.IGNORECASE,
+)
+_RECOMMENDATIONS_FOR_GUIDELINE = 3
+
+_HUMAN_STUDY = re.compile(
+    r"\b\d[\d,]* (?:consecutive |adult |elderly |pediatric |paediatric |eligible )?"
+    r"(?:patients|participants|subjects|women|men|children|adults|infants|cases|individuals|persons|"
+    r"respondents|volunteers|pregnancies|neonates|residents|physicians)\b|\bmedical records\b|\bchart review\b",
+    re.IGNORECASE,
+)
+
 
 def kind_from_publication_types(publication_types: Iterable[str]) -> EvidenceKind | None:
     """The strongest kind among PubMed publication types, or None if none is informative."""
@@ -106,11 +123,23 @@ def kind_from_publication_types(publication_types: Iterable[str]) -> EvidenceKin
 
 
 def infer_kind(title: str, abstract: str) -> EvidenceKind:
-    """The study design suggested by the wording of a title, then of the abstract's opening."""
-    for text in (title, abstract[:_ABSTRACT_WINDOW]):
-        for pattern, kind in _WORDING:
-            if pattern.search(text):
-                return kind
+    """The study design suggested by the wording of a title, then of the abstract's opening.
+
+    In the abstract, "guideline" is not taken from a passing mention ("according to the
+    guidelines for…") but from the density of recommendation language; a study of people
+    that names no design is taken as observational rather than as basic research.
+    """
+    for pattern, kind in _WORDING:
+        if pattern.search(title):
+            return kind
+    if len(_RECOMMENDATION.findall(abstract)) >= _RECOMMENDATIONS_FOR_GUIDELINE:
+        return EvidenceKind.GUIDELINE
+    opening = abstract[:_ABSTRACT_WINDOW]
+    for pattern, kind in _WORDING:
+        if kind is not EvidenceKind.GUIDELINE and pattern.search(opening):
+            return kind
+    if _HUMAN_STUDY.search(opening):
+        return EvidenceKind.OBSERVATIONAL
     return EvidenceKind.RESEARCH
 
 
