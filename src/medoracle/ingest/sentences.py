@@ -13,7 +13,11 @@ import re
 # Lower-cased tokens (without their final dot) after which a dot does not end a sentence.
 # Units ("mg", "min") are not here: "given 500 mg. Patients..." does end a sentence.
 _ABBREVIATIONS = frozenset(
-    ["al", "vs", "v", "e.g", "eg", "i.e", "ie", "cf", "c.f", "approx", "ca", "dr", "mr", "mrs", "ms", "prof", "st", "fig", "figs", "tab", "nos", "vol", "pp", "ref", "refs", "resp", "inc", "ltd", "co", "corp", "jr", "sr", "dept", "univ", "u.s", "u.k", "sp", "spp", "var", "ed", "eds", "suppl", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "avg"]
+    (
+        "al vs v e.g eg i.e ie cf c.f approx ca dr mr mrs ms prof st fig figs tab nos vol pp ref refs "
+        "resp inc ltd co corp jr sr dept univ u.s u.k sp spp var ed eds suppl jan feb mar apr jun jul aug "
+        "sep sept oct nov dec est avg"
+    ).split()
 )
 
 # A candidate boundary: sentence-final punctuation, optional closing quote/bracket, whitespace.
