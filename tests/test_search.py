@@ -1,0 +1,212 @@
+"""Search ranks the passage that answers above distractors, and never uses a stale index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from medoracle.cli import app
+from medoracle.domain import Document, DocumentKind, Section
+from medoracle.ingest.pipeline import ingest
+from medoracle.library import Library
+from medoracle.search import QueryError, Searcher
+from medoracle.search.query import parse_query
+
+
+def doc(key: str, title: str, text: str, *, year: int = 2018, types: tuple[str, ...] = ()) -> Document:
+    return Document(
+        identifier=f"t:{key}",
+        source="t",
+        kind=DocumentKind.ARTICLE,
+        title=title,
+        sections=[Section("ABSTRACT", text)],
+        year=year,
+        pmid=key,
+        publication_types=list(types),
+    )
+
+
+CORPUS = [
+    doc(
+        "1",
+        "Low-dose aspirin after myocardial infarction",
+        "In 2,400 patients discharged after a myocardial infarction, daily aspirin 75 mg reduced "
+        "recurrent infarction and vascular death over two years compared with placebo.",
+    ),
+    doc(
+        "2",
+        "Aspirin and colorectal adenoma",
+        "Daily aspirin lowered the recurrence of colorectal adenomas in a surveillance cohort; "
+        "gastrointestinal bleeding was the main harm.",
+    ),
+    doc(
+        "3",
+        "Magnesium for nocturnal leg cramps",
+        "Oral magnesium did not reduce the frequency of nocturnal leg cramps in older adults.",
+    ),
+    doc(
+        "4",
+        "Statins in chronic kidney disease",
+        "Lowering LDL cholesterol with a statin reduced major vascular events in patients with "
+        "chronic kidney disease not on dialysis.",
+    ),
+]
+
+
+@pytest.fixture
+def filled(sqlite_url: str) -> Library:
+    library = Library(sqlite_url)
+    ingest(library, CORPUS, source="t")
+    return library
+
+
+def test_the_answering_passage_outranks_distractors_lexically(filled: Library, tmp_path: Path) -> None:
+    searcher = Searcher.open(filled, tmp_path / "index", embedder=None)
+
+    hits = searcher.search("Does aspirin prevent a second heart attack after myocardial infarction?", k=3)
+
+    assert hits[0].document.identifier == "t:1"
+    assert hits[0].score > hits[1].score
+    assert hits[0].passage.document_id == "t:1" and "aspirin" in hits[0].passage.text
+
+
+def test_hybrid_search_with_wordllama_ranks_the_answer_first(filled: Library, tmp_path: Path) -> None:
+    searcher = Searcher.open(filled, tmp_path / "index", embedder="wordllama")
+
+    hits = searcher.search("statin therapy for patients with kidney disease", k=4)
+
+    assert hits[0].document.identifier == "t:4"
+    assert len(searcher.index.vectors or []) == len(searcher.index.lexical)
+
+
+def test_an_abbreviation_expands_to_its_meaning() -> None:
+    parsed = parse_query("aspirin after MI")
+
+    assert parsed.expansions == (("MI", "myocardial infarction"),)
+    assert dict(parsed.terms)["myocardial"] < dict(parsed.terms)["aspirin"]
+    assert "myocardial infarction" in parsed.dense_text
+
+
+def test_words_that_look_like_abbreviations_but_are_english_do_not_expand() -> None:
+    assert parse_query("IS aspirin OR warfarin better").expansions == ()
+    # HR is ambiguous (hazard ratio, heart rate…) and has no preferred clinical sense.
+    assert parse_query("HR in sepsis").expansions == ()
+
+
+def test_an_expanded_abbreviation_finds_documents_that_spell_it_out(filled: Library, tmp_path: Path) -> None:
+    searcher = Searcher.open(filled, tmp_path / "index", embedder=None)
+
+    assert searcher.search("CKD LDL", k=1)[0].document.identifier == "t:4"
+    assert searcher.search("MI", k=1)[0].document.identifier == "t:1"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("what is the", "only stop words"),
+        ("   ", "empty"),
+        ("aspirin " * 1250, "limit is 2,000"),
+    ],
+)
+def test_unusable_queries_raise_a_clear_error(
+    filled: Library, tmp_path: Path, query: str, message: str
+) -> None:
+    searcher = Searcher.open(filled, tmp_path / "index", embedder=None)
+
+    with pytest.raises(QueryError, match=message):
+        searcher.search(query)
+
+
+def test_a_stale_index_is_refreshed_with_added_and_removed_documents(
+    library: Library, tmp_path: Path
+) -> None:
+    ingest(library, CORPUS, source="t")
+    searcher = Searcher.open(library, tmp_path / "index", embedder=None)
+    assert "t:9" not in {h.document.identifier for h in searcher.search("vitamin D fractures", k=5)}
+
+    ingest(
+        library,
+        [doc("9", "Vitamin D and fractures", "Vitamin D alone did not prevent hip fractures.")],
+        source="t",
+    )
+    assert searcher.index.is_stale()
+    assert searcher.search("vitamin D fractures", k=1)[0].document.identifier == "t:9"
+    assert not searcher.index.is_stale()
+
+    library.delete_documents(["t:9", "t:1"])
+    reopened = Searcher.open(library, tmp_path / "index", embedder=None)
+    found = {h.document.identifier for h in reopened.search("vitamin D fractures aspirin infarction", k=10)}
+    assert "t:9" not in found and "t:1" not in found
+    assert len(reopened.index.lexical) == sum(len(library.passages_of(d.identifier)) for d in CORPUS[1:])
+
+
+def test_a_changed_document_replaces_its_old_passages(filled: Library, tmp_path: Path) -> None:
+    searcher = Searcher.open(filled, tmp_path / "index", embedder="wordllama")
+    changed = doc(
+        "3", "Magnesium for nocturnal leg cramps", "Quinine reduced cramp frequency but caused harms."
+    )
+    ingest(filled, [changed], source="t")
+
+    assert searcher.search("quinine cramps", k=1)[0].passage.text.startswith("Quinine")
+    assert len(searcher.index.lexical) == len(searcher.index.vectors or []) == 4
+
+
+def test_the_evidence_prior_lifts_stronger_evidence_among_equal_matches(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    library = Library(sqlite_url)
+    text = "Compression stockings reduced post-thrombotic syndrome after deep vein thrombosis."
+    ingest(
+        library,
+        [
+            doc("a", "Compression stockings: a case report", text, year=1995, types=("Case Reports",)),
+            doc("b", "Compression stockings: a meta-analysis", text, year=2022, types=("Meta-Analysis",)),
+        ],
+        source="t",
+    )
+    plain = Searcher.open(library, tmp_path / "index", embedder=None)
+    graded = Searcher.open(library, tmp_path / "index", embedder=None, evidence_prior=True)
+
+    query = "compression stockings post-thrombotic syndrome"  # both match equally
+    assert plain.search(query, k=1)[0].document.identifier == "t:a"
+    assert graded.search(query, k=1)[0].document.identifier == "t:b"
+
+
+def _cli(tmp_path: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["--data-dir", str(tmp_path), "search", *args])
+    return result.exit_code, result.stdout
+
+
+def test_cli_prints_hits_as_json(tmp_path: Path) -> None:
+    ingest(Library(f"sqlite:///{tmp_path / 'library.db'}"), CORPUS, source="t")
+
+    code, output = _cli(
+        tmp_path, "aspirin after myocardial infarction", "--json", "--k", "2", "--embedder", "none"
+    )
+
+    assert code == 0
+    hits = json.loads(output)["hits"]
+    assert [h["rank"] for h in hits] == [1, 2]
+    assert hits[0]["document_id"] == "t:1" and hits[0]["pmid"] == "1"
+    assert {"score", "section", "text", "title", "source", "evidence_level", "year", "doi"} <= hits[0].keys()
+
+
+def test_cli_rejects_a_stop_word_query_with_exit_code_2(tmp_path: Path) -> None:
+    ingest(Library(f"sqlite:///{tmp_path / 'library.db'}"), CORPUS, source="t")
+
+    code, _ = _cli(tmp_path, "what are the", "--embedder", "none")
+
+    assert code == 2
+
+
+def test_switching_the_embedder_rebuilds_the_index_instead_of_mixing(filled: Library, tmp_path: Path) -> None:
+    Searcher.open(filled, tmp_path / "index", embedder=None)
+    (tmp_path / "index" / "notes.txt").write_text("kept")
+
+    searcher = Searcher.open(filled, tmp_path / "index", embedder="wordllama")
+
+    assert len(searcher.index.lexical) == len(searcher.index.vectors or []) == 4
+    assert (tmp_path / "index" / "notes.txt").read_text() == "kept"
