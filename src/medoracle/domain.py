@@ -297,6 +297,7 @@ class VerificationCounts:
     checked: int
     passed: int
     dropped: int
+    citations_dropped: int  # further sources of merged statements that did not say the same thing
 
 
 @dataclass(frozen=True, slots=True)

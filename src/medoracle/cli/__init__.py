@@ -1,5 +1,7 @@
 """The ``medoracle`` command line."""
 
+import medoracle.cli.ask  # registers `medoracle ask`
+import medoracle.cli.search  # noqa: F401  (registers `medoracle search`)
 from medoracle.cli.common import app
 from medoracle.cli.ingest import ingest_app
 from medoracle.cli.library import library_app

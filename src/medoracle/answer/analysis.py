@@ -1,0 +1,315 @@
+"""Question analysis: what kind of question, about what, for whom, and whether it is an emergency."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from medoracle.domain import QuestionAnalysis, QuestionKind
+
+MAX_QUESTION_CHARS = 2_000
+
+
+class QuestionError(ValueError):
+    """A question that cannot be answered as asked (empty, too long, no content words)."""
+
+
+# The first pattern that matches decides the kind; more specific shapes come first ("how much
+# ibuprofen" is dosing; "is X better than Y" a comparison; "does X prevent Y" yes/no, not prevention).
+_KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        (
+            QuestionKind.DOSING,
+            r"\b(dos(e|es|age|ing)|how (much|many (mg|milligrams|tablets|pills))|how often should i take"
+            r"|maximum daily|mg/kg|titrat\w*)\b",
+        ),
+        (
+            QuestionKind.COMPARISON,
+            r"\b(versus|vs\.?|compared (to|with)|comparison of|differences? between|better than|worse than"
+            r"|superior to|inferior to|more effective than|safer than)\b|\bor\b.*\b(better|safer|more effective)\b",
+        ),
+        (
+            QuestionKind.YES_NO,
+            r"^\s*(is|are|does|do|did|can|could|should|will|would|has|have|was|were|may|might)\b",
+        ),
+        (
+            QuestionKind.CAUSES,
+            r"\b(causes?|caused|causing|etiolog\w*|aetiolog\w*|risk factors?|why (do|does|did|am|is|are)"
+            r"|triggers?|what leads to|reasons? for|predispos\w*)\b",
+        ),
+        (
+            QuestionKind.PREVENTION,
+            r"\b(prevent\w*|prophyla\w*|avoid\w*|reduce the risk|lower the risk|screening for|vaccin\w*)\b",
+        ),
+        (
+            QuestionKind.TREATMENT,
+            r"\b(treat\w*|therap\w*|manag\w*|cure[sd]?|remed\w*|first[- ]line|medication for|drugs? for"
+            r"|how to get rid|relie\w*)\b",
+        ),
+        (
+            QuestionKind.DIAGNOSIS,
+            r"\b(diagnos\w*|test(s|ing)? for|detect\w*|work-?up|symptoms? of|signs? of|how do i know"
+            r"|how is .+ (identified|confirmed)|imaging|biomarkers?)\b",
+        ),
+        (
+            QuestionKind.PROGNOSIS,
+            r"\b(prognos\w*|life expectancy|surviv\w*|outcomes?|mortality|recurrence|how long (will|does|do)"
+            r"|natural history|course of)\b",
+        ),
+        (
+            QuestionKind.DEFINITION,
+            r"^\s*(what (is|are)( an?| the)?|define|definition of|meaning of|explain|describe)\b",
+        ),
+    )
+)
+
+# Phrases that name the question's shape rather than its topic; removed before topic extraction.
+_FRAME_WORDS = (
+    r"(?:what|which|who|whom|how|why|when|where|is|are|was|were|does|do|did|can|could|should|would|will"
+    r"|the|a|an|of|for|in|on|to|with|and|or|by|from|about|there|any|it|its|my|me|i|you|your|be|been"
+    r"|main|common|most|usual|typical|possible|known|best|recommended|current|treatments?|treated|treat"
+    r"|therapy|therapies|management|managed|causes?|caused|risk factors?|diagnos(is|ed|e)|prognosis|action|function"
+    r"|functions|purpose|types?|kinds?|list|name|names|describe|explain|mean|means|role|roles|involved|implicated"
+    r"|prevent(ed|ion)?|dose|dosage|dosing|definition|define|mechanism|role|effect|effects|use|used"
+    r"|options?|symptoms?|signs?|versus|vs|compared|than|better|between|difference|differences"
+    r"|patients?|people|person|have|has|had|having|feel|feeling|experiencing|get|got|getting|well|effective|effectively|safe|useful|helpful|good|work|works|help|helps"
+    r"|provide|examples?|association|associated|relationship|relation|basis|mode|known|applied|available"
+    r"|approaches|results|advances|recent|latest|evidence|summari[sz]e|after|during|before|among|within|outcomes?)"
+)
+_FRAME = re.compile(rf"\b{_FRAME_WORDS}\b", re.IGNORECASE)
+# Participles of the frame left inside a topic: "how is hypertension treated in pregnancy".
+_FRAME_VERB = re.compile(
+    r"\b(treated|managed|diagnosed|prevented|caused|defined|used|cured)\b", re.IGNORECASE
+)
+_LEADING_FRAME = re.compile(rf"^(?:{_FRAME_WORDS}(?:[\W_]+|$))+", re.IGNORECASE)
+_TRAILING_FRAME = re.compile(rf"(?:(?:^|[\W_]+){_FRAME_WORDS})+[\W_]*$", re.IGNORECASE)
+
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "and",
+        "or",
+        "by",
+        "from",
+        "about",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "does",
+        "do",
+        "did",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "may",
+        "might",
+        "shall",
+        "has",
+        "have",
+        "had",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "how",
+        "why",
+        "when",
+        "where",
+        "there",
+        "any",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "me",
+        "i",
+        "you",
+        "your",
+        "we",
+        "our",
+        "they",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "not",
+        "no",
+        "than",
+        "then",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "more",
+        "most",
+        "less",
+        "least",
+        "very",
+        "much",
+        "many",
+        "some",
+        "such",
+        "also",
+        "just",
+        "only",
+        "if",
+        "so",
+        "but",
+        "get",
+        "gets",
+        "getting",
+        "having",
+        "take",
+        "taking",
+    ]
+)
+
+_POPULATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("pregnancy", r"\b(pregnan\w*|expecting a baby|trimester|antenatal|prenatal)\b"),
+        ("breastfeeding", r"\b(breast-?feeding|lactat\w*|nursing mothers?)\b"),
+        ("children", r"\b(child(ren)?|kids?|infants?|newborns?|neonat\w*|pediatric|paediatric|toddlers?)\b"),
+        ("adolescents", r"\b(adolescen\w*|teen(ager)?s?)\b"),
+        ("older adults", r"\b(elderly|older (adults?|people|patients)|geriatric|aged (65|70|75|80))\b"),
+        (
+            "renal impairment",
+            r"\b(renal (impairment|failure|insufficiency)|kidney (disease|failure)|ckd|dialysis)\b",
+        ),
+        ("hepatic impairment", r"\b(hepatic (impairment|failure)|liver (disease|failure)|cirrhosis)\b"),
+        ("women", r"\b(women|female)\b"),
+        ("men", r"\b(men|male)\b"),
+    )
+)
+
+# Symptoms that need emergency care now, whatever the article says.
+_RED_FLAGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        (
+            "chest pain",
+            r"\b(crushing|severe|sudden|tight\w*|pressure)\b.{0,30}\bchest\b|\bchest (pain|pressure|tightness)\b"
+            r".{0,40}\b(arm|jaw|sweat\w*|breath\w*|radiat\w*|crushing)\b",
+        ),
+        (
+            "stroke signs",
+            r"\b(face (is )?droop\w*|facial droop\w*|slurred speech|sudden (weakness|numbness|confusion"
+            r"|loss of vision|trouble speaking)|one side of (my|the|his|her) body|stroke symptoms?)\b",
+        ),
+        (
+            "suicidal intent",
+            r"\b(suicid\w*|kill (myself|himself|herself)|end (my|his|her) life|want to die|self[- ]harm)\b",
+        ),
+        (
+            "anaphylaxis",
+            r"\b(anaphyla\w*|throat (is )?(closing|swelling)|swollen (tongue|throat|lips)"
+            r"|can'?t breathe after)\b",
+        ),
+        (
+            "severe bleeding",
+            r"\b(severe|heavy|uncontrolled|massive|won'?t stop)\b.{0,20}\bbleed\w*\b"
+            r"|\b(vomiting|coughing (up)?) blood\b|\bbleeding (that )?(won'?t|will not|does not) stop\b",
+        ),
+        (
+            "breathing difficulty",
+            r"\b(can(no|'?)t breathe|struggling to breathe|severe (shortness of breath|breathlessness)"
+            r"|blue lips|choking)\b",
+        ),
+        (
+            "loss of consciousness",
+            r"\b(unconscious|unresponsive|passed out and|not waking|seizure (lasting|won'?t))\b",
+        ),
+        (
+            "meningitis signs",
+            r"\b(stiff neck\b.{0,40}\bfever|fever\b.{0,40}\bstiff neck|non-?blanching rash)\b",
+        ),
+        ("overdose or poisoning", r"\b(overdos\w*|poison\w*|swallowed (bleach|a battery|batteries))\b"),
+        ("worst headache", r"\b(worst headache|thunderclap headache|sudden severe headache)\b"),
+    )
+)
+
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9\-']*[a-z0-9]|[a-z0-9]", re.IGNORECASE)
+
+
+def clean_question(question: str) -> str:
+    """Collapse whitespace, capitalise, and end with a question mark; raises QuestionError on bad input."""
+    text = " ".join(question.split())
+    if not text:
+        raise QuestionError("the question is empty: ask something, e.g. 'What causes nocturnal leg cramps?'")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            f"the question is {len(text):,} characters; the limit is {MAX_QUESTION_CHARS:,}: ask it shorter"
+        )
+    text = text[0].upper() + text[1:]
+    return text if text.endswith(("?", ".", "!")) else f"{text}?"
+
+
+def content_terms(text: str) -> list[str]:
+    """Lower-case tokens that carry meaning (no stop words, no single letters)."""
+    return [
+        t for t in (m.group(0).lower() for m in _TOKEN.finditer(text)) if t not in _STOP_WORDS and len(t) > 1
+    ]
+
+
+@lru_cache(maxsize=65_536)
+def stem(token: str) -> str:
+    """A crude stem good enough to match 'cramps'/'cramping' or 'treated'/'treatment'."""
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            return token[: -len(suffix)]
+    return token
+
+
+def _kind_of(text: str) -> QuestionKind:
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(text):
+            return kind
+    return QuestionKind.OTHER
+
+
+def _topic_of(text: str) -> str:
+    """The question without the frame around its subject: "What are the causes of X?" → "X"."""
+    topic = _TRAILING_FRAME.sub("", _LEADING_FRAME.sub("", text.rstrip("?.! ")))
+    topic = " ".join(_FRAME_VERB.sub(" ", topic).strip(" ,;:'\"").split())
+    # Written to stand inside a sentence: "Nocturnal leg cramps" → "nocturnal leg cramps", but "DSPS" stays.
+    return topic[:1].lower() + topic[1:] if topic[1:2].islower() else topic
+
+
+def analyze(question: str) -> QuestionAnalysis:
+    text = clean_question(question)
+    words = content_terms(text)
+    if not words:
+        raise QuestionError(f"the question {text!r} has no content words: name a condition, drug or symptom")
+    topic = _topic_of(text) or " ".join(words)
+    # The concepts are the topic's terms; frame words ("causes", "treatment") are not evidence of relevance.
+    concepts = tuple(dict.fromkeys(content_terms(_FRAME.sub(" ", topic)) or words))
+    return QuestionAnalysis(
+        text=text,
+        kind=_kind_of(text),
+        topic=topic,
+        concepts=concepts,
+        population=tuple(name for name, pattern in _POPULATIONS if pattern.search(text)),
+        red_flags=tuple(name for name, pattern in _RED_FLAGS if pattern.search(text)),
+    )

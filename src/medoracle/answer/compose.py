@@ -1,0 +1,258 @@
+"""Composition: from a question and the hits found for it to the answer article.
+
+``compose`` is a pure function of the question, the hits and the audience, so that the whole
+article can be built and tested without a search index.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from medoracle.answer import followups, safety
+from medoracle.answer import text as features
+from medoracle.answer.analysis import analyze, stem
+from medoracle.answer.balance import contradicting, verdict_of
+from medoracle.answer.references import ReferenceBook, related_references
+from medoracle.answer.sections import GENERAL, STRICT_KINDS, SectionSpec, spec_by_key
+from medoracle.answer.selection import Candidate, candidates, merge
+from medoracle.answer.verify import Tally, verify_bullet
+from medoracle.domain import (
+    Answer,
+    ArticleSection,
+    Audience,
+    Bullet,
+    EvidenceKind,
+    Hit,
+    Passage,
+    QuestionAnalysis,
+    QuestionKind,
+    VerificationCounts,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much evidence is enough, and how much of it to show."""
+
+    min_sentence_coverage: float = 0.5  # a statement (with its title) names half of the question's concepts
+    min_union_coverage: float = 0.5  # and their passages together at least half of them
+    min_score: float | None = None  # hits scoring below this (searcher's scale) are ignored
+    per_section: int = 5
+    total: int = 20
+    lead: int = 2
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def compose(
+    question: str,
+    hits: Sequence[Hit],
+    audience: Audience = Audience.CLINICIAN,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Answer:
+    """The article answering ``question`` from ``hits`` (best first); raises QuestionError on bad input."""
+    analysis = analyze(question)
+    usable = [h for h in hits if limits.min_score is None or h.score >= limits.min_score]
+    found = _for_kind(analysis, merge(candidates(analysis, usable, limits.min_sentence_coverage)))
+    reason = _why_abstain(analysis, found, len(usable), limits)
+    if reason is not None:
+        return _abstention(analysis, usable, audience, reason)
+    ordered = _order(found, audience)
+    lead = _lead(ordered, analysis, audience, limits)
+    in_lead = {id(c) for c in lead}
+    grouped = _group(analysis, [c for c in ordered if id(c) not in in_lead], limits)
+    return _article(analysis, usable, audience, lead, grouped)
+
+
+def _for_kind(analysis: QuestionAnalysis, found: list[Candidate]) -> list[Candidate]:
+    """Statements that fit the kind's sections; the rest only when nothing fits (better than abstaining)."""
+    if analysis.kind not in STRICT_KINDS:
+        return found
+    fitting = [c for c in found if c.spec.key != GENERAL.key]
+    return fitting or found
+
+
+def _why_abstain(
+    analysis: QuestionAnalysis, found: Sequence[Candidate], hit_count: int, limits: Limits
+) -> str | None:
+    concepts = len(analysis.concepts)
+    # At least one statement must name two of the terms (both, for a two-term question).
+    if not found or max(c.coverage for c in found) * concepts < min(concepts, 2) - 1e-9:
+        return (
+            f"The library holds too little evidence to answer this question: none of the {hit_count} passages "
+            f"found has a statement about {analysis.topic!r}."
+        )
+    # The passages and titles the statements come from are their context.
+    covered = set().union(
+        *(features.stems(c.hit.passage.text) | features.stems(c.hit.document.title) for c in found)
+    )
+    missing = [term for term in analysis.concepts if not _mentioned(term, covered)]
+    # Two-term questions need both terms ("population of Iceland" is not answered by any population study).
+    needed = max(min(concepts, 2), math.ceil(limits.min_union_coverage * concepts))
+    if concepts - len(missing) < needed:
+        return (
+            "The library holds too little evidence to answer this question: nothing found mentions "
+            + ", ".join(repr(term) for term in missing)
+            + "."
+        )
+    return None
+
+
+def _mentioned(term: str, stems: set[str]) -> bool:
+    return stem(term) in stems
+
+
+def _order(found: Sequence[Candidate], audience: Audience) -> list[Candidate]:
+    """Strongest evidence first; newer before older; patients see patient information first."""
+
+    def key(candidate: Candidate) -> tuple[bool, int, float, int]:
+        document = candidate.hit.document
+        return (
+            _hidden_from(audience, candidate),
+            candidate.level,
+            -round(candidate.score, 1),
+            -(document.year or 0),
+        )
+
+    return sorted(found, key=key)
+
+
+def _hidden_from(audience: Audience, candidate: Candidate) -> bool:
+    """Whether the reader would rather see something else first: patients read patient information first."""
+    return (
+        audience is Audience.PATIENT
+        and candidate.hit.document.evidence_kind is not EvidenceKind.PATIENT_INFORMATION
+    )
+
+
+def _lead(
+    ordered: Sequence[Candidate], analysis: QuestionAnalysis, audience: Audience, limits: Limits
+) -> list[Candidate]:
+    """One or two statements that answer directly: best-covering, from the article's first sections."""
+    best = max(c.coverage for c in ordered)
+    pool = sorted(
+        (c for c in ordered if c.coverage >= best - 1e-9),
+        # A finding of no effect answers a yes/no question, but leads no other kind of article.
+        key=lambda c: (
+            _hidden_from(audience, c),
+            c.null_finding and analysis.kind is not QuestionKind.YES_NO,
+            _section_of(analysis, c).order,
+            -c.score,
+        ),
+    )
+    lead: list[Candidate] = []
+    for candidate in pool:
+        if lead and _section_of(analysis, candidate).order != _section_of(analysis, lead[0]).order:
+            break
+        if all(candidate.hit.document.identifier != c.hit.document.identifier for c in lead):
+            lead.append(candidate)
+        if len(lead) == limits.lead:
+            break
+    return lead
+
+
+def _group(
+    analysis: QuestionAnalysis, ordered: Sequence[Candidate], limits: Limits
+) -> list[tuple[SectionSpec, list[Candidate]]]:
+    groups: dict[str, tuple[SectionSpec, list[Candidate]]] = {}
+    shown = 0
+    for candidate in ordered:
+        spec = _section_of(analysis, candidate)
+        entry = groups.setdefault(spec.key, (spec, []))
+        if len(entry[1]) < limits.per_section and shown < limits.total:
+            entry[1].append(candidate)
+            shown += 1
+    return sorted((g for g in groups.values() if g[1]), key=lambda g: g[0].order)
+
+
+def _section_of(analysis: QuestionAnalysis, candidate: Candidate) -> SectionSpec:
+    if analysis.kind is QuestionKind.YES_NO:
+        side = "evidence_against" if candidate.null_finding else "evidence_for"
+        return spec_by_key(analysis.kind, side)
+    return candidate.spec if candidate.spec.key != GENERAL.key else GENERAL
+
+
+def _article(
+    analysis: QuestionAnalysis,
+    hits: Sequence[Hit],
+    audience: Audience,
+    lead: Sequence[Candidate],
+    grouped: Sequence[tuple[SectionSpec, list[Candidate]]],
+) -> Answer:
+    passages: dict[str, Passage] = {h.passage.identifier: h.passage for h in hits}
+    tally = Tally()
+    book = ReferenceBook(hits)
+    flagged = contradicting(
+        analysis.kind,
+        frozenset(stem(c) for c in analysis.concepts),
+        [*lead, *(c for _, members in grouped for c in members)],
+    )
+    kept_lead = _checked(lead, flagged, passages, tally)
+    lead_bullets = book.cite([bullet for _, bullet in kept_lead])
+    sections: list[ArticleSection] = []
+    shown = [candidate for candidate, _ in kept_lead]
+    for spec, members in grouped:
+        kept = _checked(members, flagged, passages, tally)
+        if kept:
+            bullets = book.cite([bullet for _, bullet in kept])
+            sections.append(ArticleSection(spec.key, spec.heading(audience, analysis.topic), tuple(bullets)))
+            shown.extend(candidate for candidate, _ in kept)
+    verdict = verdict_of(shown) if analysis.kind is QuestionKind.YES_NO else None
+    return Answer(
+        question=analysis,
+        audience=audience,
+        title=analysis.text,
+        heading=followups.heading(analysis),
+        lead=tuple(lead_bullets),
+        sections=tuple(sections),
+        references=book.references(),
+        verdict=verdict,
+        emergency_notice=safety.emergency_notice(analysis, audience),
+        disclaimer=safety.disclaimer(audience),
+        abstained=False,
+        abstain_reason=None,
+        related=(),
+        follow_ups=followups.follow_ups(analysis),
+        verification=VerificationCounts(tally.checked, tally.passed, tally.dropped, tally.citations_dropped),
+    )
+
+
+def _checked(
+    members: Sequence[Candidate], flagged: set[int], passages: dict[str, Passage], tally: Tally
+) -> list[tuple[Candidate, Bullet]]:
+    """Each statement as a bullet, with only those the verifier accepts."""
+    kept = []
+    for candidate in members:
+        bullet = verify_bullet(_bullet(candidate, id(candidate) in flagged), passages, tally)
+        if bullet is not None:
+            kept.append((candidate, bullet))
+    return kept
+
+
+def _bullet(candidate: Candidate, contradicts: bool) -> Bullet:
+    text = candidate.text[:1].upper() + candidate.text[1:]
+    sources = (candidate.source, *(other.source for other in candidate.also))
+    return Bullet(text=text, citations=(), sources=sources, contradicts=contradicts)
+
+
+def _abstention(analysis: QuestionAnalysis, hits: Sequence[Hit], audience: Audience, reason: str) -> Answer:
+    return Answer(
+        question=analysis,
+        audience=audience,
+        title=analysis.text,
+        heading=followups.heading(analysis),
+        lead=(),
+        sections=(),
+        references=(),
+        verdict=None,
+        emergency_notice=safety.emergency_notice(analysis, audience),
+        disclaimer=safety.disclaimer(audience),
+        abstained=True,
+        abstain_reason=reason,
+        related=related_references(hits),
+        follow_ups=followups.follow_ups(analysis),
+        verification=VerificationCounts(0, 0, 0, 0),
+    )

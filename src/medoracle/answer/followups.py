@@ -1,0 +1,103 @@
+"""The article's heading and the follow-up questions suggested for its kind and topic."""
+
+from __future__ import annotations
+
+from medoracle.domain import QuestionAnalysis, QuestionKind
+
+MAX_TOPIC_WORDS = 6
+
+_HEADINGS: dict[QuestionKind, str] = {
+    QuestionKind.CAUSES: "Causes of {Topic}",
+    QuestionKind.TREATMENT: "Treatment of {Topic}",
+    QuestionKind.DIAGNOSIS: "Diagnosis of {Topic}",
+    QuestionKind.PROGNOSIS: "Prognosis of {Topic}",
+    QuestionKind.PREVENTION: "Prevention of {Topic}",
+    QuestionKind.DOSING: "Dosing: {Topic}",
+    QuestionKind.DEFINITION: "{Topic}: an overview",
+    QuestionKind.COMPARISON: "Comparison: {Topic}",
+}
+
+_FOLLOW_UPS: dict[QuestionKind, tuple[str, ...]] = {
+    QuestionKind.CAUSES: (
+        "How {is_} {topic} diagnosed?",
+        "How {is_} {topic} treated?",
+        "Can {topic} be prevented?",
+    ),
+    QuestionKind.TREATMENT: (
+        "What are the side effects of treatments for {topic}?",
+        "What is the first-line treatment for {topic}?",
+        "What is the prognosis of {topic}?",
+    ),
+    QuestionKind.DIAGNOSIS: (
+        "What causes {topic}?",
+        "How {is_} {topic} treated?",
+        "What else can look like {topic}?",
+    ),
+    QuestionKind.PROGNOSIS: (
+        "How {is_} {topic} treated?",
+        "What affects the outcome of {topic}?",
+        "Can {topic} come back?",
+    ),
+    QuestionKind.PREVENTION: (
+        "What are the risk factors for {topic}?",
+        "How {is_} {topic} treated?",
+        "Who should be screened for {topic}?",
+    ),
+    QuestionKind.DOSING: (
+        "What are the side effects of {topic}?",
+        "What interacts with {topic}?",
+        "Does the dose of {topic} change in kidney disease?",
+    ),
+    QuestionKind.DEFINITION: (
+        "What causes {topic}?",
+        "How {is_} {topic} diagnosed?",
+        "How {is_} {topic} treated?",
+    ),
+    QuestionKind.COMPARISON: (
+        "What are the harms of {topic}?",
+        "Which of {topic} is recommended first?",
+        "What does {topic} cost?",
+    ),
+    QuestionKind.YES_NO: (
+        "What is the evidence on {topic}?",
+        "What are the risks of {topic}?",
+        "What are the alternatives to {topic}?",
+    ),
+    QuestionKind.OTHER: ("What is {topic}?", "What causes {topic}?", "How {is_} {topic} treated?"),
+}
+
+
+def _title_case(topic: str) -> str:
+    small = {"of", "and", "or", "in", "on", "at", "the", "a", "an", "to", "for", "with", "vs"}
+    words = topic.split()
+    return " ".join(
+        w if (i and w in small) or not w.islower() else w.capitalize() for i, w in enumerate(words)
+    )
+
+
+def _plural(topic: str) -> bool:
+    last = topic.split()[-1] if topic.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "is", "us", "ics"))
+
+
+def _short_topic(analysis: QuestionAnalysis) -> str:
+    """A topic that reads inside another question: a long narrative question gives its first terms."""
+    topic = analysis.topic
+    if "," in topic or len(topic.split()) > MAX_TOPIC_WORDS:
+        return " ".join(analysis.concepts[:3])
+    return topic
+
+
+def heading(analysis: QuestionAnalysis) -> str:
+    template = _HEADINGS.get(analysis.kind)
+    return template.format(Topic=_title_case(analysis.topic)) if template else analysis.text
+
+
+def follow_ups(analysis: QuestionAnalysis) -> tuple[str, ...]:
+    """Questions a reader is likely to ask next, in the population the question named."""
+    topic = _short_topic(analysis)
+    verb = "are" if _plural(topic) else "is"
+    suggestions = [template.format(topic=topic, is_=verb) for template in _FOLLOW_UPS[analysis.kind]]
+    if analysis.population:
+        suggestions[0] = f"{suggestions[0].rstrip('?')} in {analysis.population[0]}?"
+    return tuple(suggestions)

@@ -1,0 +1,202 @@
+"""The sections an article has for each kind of question, and the wording that sends a sentence to each.
+
+A sentence goes to the first section of its kind whose cue matches, so the more specific
+sections (medications before conditions) come first; ``GENERAL`` catches the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medoracle.domain import Audience, QuestionKind
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpec:
+    key: str
+    clinician: str  # heading; "{topic}" is replaced by the question's topic
+    patient: str
+    cue: re.Pattern[str]
+    order: int  # position in the article (the cue order above decides assignment)
+
+    def heading(self, audience: Audience, topic: str) -> str:
+        template = self.patient if audience is Audience.PATIENT else self.clinician
+        return template.replace("{topic}", topic)
+
+
+def _spec(key: str, clinician: str, patient: str, cue: str, order: int) -> SectionSpec:
+    return SectionSpec(key, clinician, patient, re.compile(cue, re.IGNORECASE), order)
+
+
+_DRUGS = (
+    r"\b(drugs?|medications?|medicines?|[a-z]+-induced|induced by|therapy with|treatment with|use of|users?"
+    r"|diuretics?|statins?|agonists?|antagonists?|inhibitors?|blockers?|steroids?|corticosteroids?|nsaids?"
+    r"|antibiotics?|opioids?|chemotherap\w*|vaccin\w*|hormon\w* therap\w*|adverse drug)\b"
+)
+_MECHANISM = (
+    r"\b(mechanisms?|pathophysiolog\w*|pathogenesis|mediated|mediates|via|binds?|binding|receptors?"
+    r"|pathways?|signal\w*|activation|inhibits|expression|results? from|leads? to|mutations?|genes?)\b"
+)
+_DIFFERENTIAL = (
+    r"\b(differential|distinguish\w*|differentiat\w*|mimic\w*|unlike|rather than|confused with"
+    r"|should be (excluded|ruled out))\b"
+)
+_DIAGNOSTIC = (
+    r"\b(diagnos\w*|history|physical exam\w*|laborator\w*|tests?|testing|imaging|biops\w*|ultraso\w*|mri|ct"
+    r"|screen\w*|sensitivity|specificity|evaluat\w*|assessment|criteria|markers?|biomarkers?)\b"
+)
+_ASSOCIATED = (
+    r"\b(associated with|association|risk factors?|linked|related to|caused by|causes?|due to|occurs? in"
+    r"|occurred in|more (common|frequent|likely)|patients with|predispos\w*|contribut\w*|increased risk)\b"
+)
+_NUMBERS_OR_FREQUENCY = (
+    r"\d+(\.\d+)?\s?%|\b(most common|commonly|typically|often|usually|frequen\w*|prevalen\w*|incidence|up to"
+    r"|majority|rare|rarely)\b"
+)
+_FIRST_LINE = (
+    r"\b(first[- ]line|recommended|recommend\w*|initial|standard|mainstay|treatment of choice|guidelines?"
+    r"|preferred|should be (treated|given|offered|used))\b"
+)
+_ALTERNATIVES = r"\b(alternatives?|second[- ]line|third[- ]line|refractory|if .{0,30}fails?|other options|add-on|switch\w*)\b"
+_EFFICACY = (
+    r"\b(effective|efficacy|improv\w*|reduc\w*|decreas\w*|benefit\w*|respon\w*|remission|cure|success"
+    r"|superior|placebo|relie\w*|eas\w*)\b"
+)
+_HARMS = (
+    r"\b(adverse|side[- ]effects?|harms?|toxicit\w*|safety|bleeding|(increased|higher) risk of|complications?|contraindicat\w*"
+    r"|withdraw\w*|interactions?|tolerab\w*)\b"
+)
+_MONITORING = r"\b(monitor\w*|follow-?up|levels?|measure\w*|check\w*|surveillance|every \d+)\b"
+_DOSE = (
+    r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|iu|units?|ml|mg/kg|mg/day|mg/d)\b|\b(dose|doses|dosage|dosing|titrat\w*)\b"
+)
+_ADJUSTED_FOR = (
+    r"(renal|hepatic|kidney|liver|elderly|older|children|pediatric|paediatric|pregnan\w*|creatinine clearance"
+    r"|egfr|weight)"
+)
+# An adjustment is about a dose: a sentence on kidney disease alone is not dosing advice.
+_DOSE_ADJUST = (
+    rf"\b(dose|doses|dosage|dosing|mg|adjust\w*|reduced? to)\b.{{0,80}}\b{_ADJUSTED_FOR}"
+    rf"|\b{_ADJUSTED_FOR}\b.{{0,80}}\b(dose|doses|dosage|dosing|mg|adjust\w*)\b"
+)
+_DEFINITION = (
+    r"\b(is an?|are an?|is the|are the|refers to|defined as|is defined|are defined|characteri[sz]ed by"
+    r"|describes?|consists? of)\b"
+)
+_EPIDEMIOLOGY = r"\b(prevalen\w*|incidence|affects?|common|rare|worldwide|per \d+|\d+(\.\d+)?\s?%)\b"
+_OUTCOMES = (
+    r"\b(surviv\w*|mortality|died|death|recurren\w*|relapse|remission|life expectancy|prognos\w*|outcomes?"
+    r"|disabilit\w*|quality of life)\b"
+)
+_PROGNOSTIC_FACTORS = r"\b(predict\w*|prognostic|independent(ly)? (risk )?factors?|associated with (worse|better|poor|higher|lower)|hazard)\b"
+_PREVENTION = r"\b(prevent\w*|prophyla\w*|reduc\w* (the )?(risk|incidence)|lower (risk|incidence)|protect\w*|vaccin\w*|avoid\w*|lifestyle)\b"
+_SCREENING = r"\b(screen\w*|early detection|surveillance)\b"
+_SYMPTOMS = r"\b(symptoms?|signs?|presents?|presentation|present with|manifest\w*|complain\w*)\b"
+_COMPARISON = (
+    r"\b(compared (with|to)|versus|vs\.?|than|superior|inferior|non-?inferior|equivalent|similar to"
+    r"|head-to-head|difference)\b"
+)
+_ANY = r"."
+
+GENERAL_KEY = "other_findings"
+GENERAL = _spec(GENERAL_KEY, "Other findings", "More from the evidence", _ANY, 99)
+
+# Assignment order (first cue wins) per kind; ``order`` is the reading order in the article.
+SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
+    QuestionKind.CAUSES: (
+        _spec("medication_causes", "Medication-related causes", "Medicines that can cause it", _DRUGS, 2),
+        _spec(
+            "distinguishing_features",
+            "Distinguishing features",
+            "Conditions that can look similar",
+            _DIFFERENTIAL,
+            4,
+        ),
+        _spec("mechanisms", "Pathophysiological mechanisms", "Why it happens", _MECHANISM, 3),
+        _spec("diagnostic_approach", "Diagnostic approach", "How doctors look for the cause", _DIAGNOSTIC, 6),
+        _spec(
+            "associated_conditions",
+            "Conditions associated with {topic}",
+            "Health conditions linked to {topic}",
+            _ASSOCIATED,
+            1,
+        ),
+        _spec("pearls_pitfalls", "Clinical pearls and pitfalls", "Good to know", _NUMBERS_OR_FREQUENCY, 5),
+    ),
+    QuestionKind.TREATMENT: (
+        _spec("harms", "Harms and adverse effects", "Possible side effects", _HARMS, 4),
+        _spec("monitoring", "Monitoring", "Check-ups during treatment", _MONITORING, 5),
+        _spec("first_line", "First-line treatment", "Usual first treatments", _FIRST_LINE, 1),
+        _spec("alternatives", "Alternatives", "Other options", _ALTERNATIVES, 2),
+        _spec("efficacy", "Efficacy", "How well treatments work", _EFFICACY, 3),
+    ),
+    QuestionKind.DIAGNOSIS: (
+        _spec("differential", "Differential diagnosis", "Conditions that can look similar", _DIFFERENTIAL, 4),
+        _spec("tests", "Tests and their accuracy", "Tests your doctor may use", _DIAGNOSTIC, 2),
+        _spec("clinical_features", "Clinical features", "Signs and symptoms", _SYMPTOMS, 1),
+        _spec("pearls_pitfalls", "Clinical pearls and pitfalls", "Good to know", _NUMBERS_OR_FREQUENCY, 5),
+    ),
+    QuestionKind.PROGNOSIS: (
+        _spec("prognostic_factors", "Prognostic factors", "What affects the outlook", _PROGNOSTIC_FACTORS, 2),
+        _spec("outcomes", "Outcomes", "What to expect", _OUTCOMES, 1),
+        _spec("course", "Course and follow-up", "Over time", _MONITORING, 3),
+    ),
+    QuestionKind.PREVENTION: (
+        _spec("screening", "Screening", "Screening and early detection", _SCREENING, 3),
+        _spec("harms", "Harms", "Possible downsides", _HARMS, 4),
+        _spec("measures", "Preventive measures", "What can lower the risk", _PREVENTION, 1),
+        _spec("risk_reduction", "Risk reduction in numbers", "How much the risk falls", _EFFICACY, 2),
+    ),
+    QuestionKind.DOSING: (
+        _spec("adjustments", "Dose adjustments", "When the dose is changed", _DOSE_ADJUST, 2),
+        _spec("dose", "Recommended dosing", "Usual dose", _DOSE, 1),
+        _spec("harms", "Toxicity and adverse effects", "Possible side effects", _HARMS, 3),
+        _spec("monitoring", "Monitoring", "Check-ups", _MONITORING, 4),
+    ),
+    QuestionKind.DEFINITION: (
+        _spec("definition", "Definition", "What it is", _DEFINITION, 1),
+        _spec("clinical_features", "Clinical features", "Signs and symptoms", _SYMPTOMS, 2),
+        _spec("causes", "Causes and mechanisms", "Why it happens", _MECHANISM + "|" + _ASSOCIATED, 3),
+        _spec("epidemiology", "Epidemiology", "How common it is", _EPIDEMIOLOGY, 4),
+    ),
+    QuestionKind.COMPARISON: (
+        _spec("harms", "Harms compared", "Side effects compared", _HARMS, 3),
+        _spec("head_to_head", "Head-to-head evidence", "How they compare", _COMPARISON, 1),
+        _spec("efficacy", "Efficacy of each option", "How well each works", _EFFICACY, 2),
+    ),
+    QuestionKind.YES_NO: (
+        _spec("evidence_for", "Evidence in favour", "Findings that say yes", r"(?!)", 1),
+        _spec("evidence_against", "Evidence against", "Findings that say no", r"(?!)", 2),
+    ),
+    QuestionKind.OTHER: (),
+}
+
+
+def specs_for(kind: QuestionKind) -> tuple[SectionSpec, ...]:
+    return SPECS[kind]
+
+
+# Kinds whose sentences must fit one of their sections; the others keep a general section.
+STRICT_KINDS = frozenset(
+    {
+        QuestionKind.CAUSES,
+        QuestionKind.TREATMENT,
+        QuestionKind.DIAGNOSIS,
+        QuestionKind.PROGNOSIS,
+        QuestionKind.PREVENTION,
+        QuestionKind.DOSING,
+        QuestionKind.COMPARISON,
+    }
+)
+
+
+def assign(kind: QuestionKind, sentence: str) -> SectionSpec:
+    for spec in SPECS[kind]:
+        if spec.cue.search(sentence):
+            return spec
+    return GENERAL
+
+
+def spec_by_key(kind: QuestionKind, key: str) -> SectionSpec:
+    return next((spec for spec in SPECS[kind] if spec.key == key), GENERAL)

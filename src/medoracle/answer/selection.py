@@ -1,0 +1,262 @@
+"""Evidence selection: the sentences of the retrieved passages that answer this kind of question.
+
+Each candidate is a trimmed span of one sentence of one passage, so that it can be cited and
+verified exactly. Sentences that do not stand alone, methods boilerplate and sentences that
+share no concept with the question are dropped; near-identical statements are merged and keep
+every source.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from medoracle.answer import text as features
+from medoracle.answer.analysis import stem
+from medoracle.answer.sections import SectionSpec, assign
+from medoracle.domain import Hit, QuestionAnalysis, SourceSpan
+
+MIN_WORDS = 5
+MAX_WORDS = 60
+LONG_WORDS = 35  # above this a sentence loses a number-free, negation-free tail after ";"
+MERGE_JACCARD = 0.6
+MAX_NEEDED_CONCEPTS = 3
+# Biomedical words too general to tie a statement to a question by themselves (stems).
+GENERIC_TERMS = frozenset(
+    stem(word)
+    for word in [
+        "syndrome",
+        "disease",
+        "diseases",
+        "disorder",
+        "disorders",
+        "condition",
+        "patients",
+        "patient",
+        "treatment",
+        "therapy",
+        "therapies",
+        "cell",
+        "cells",
+        "protein",
+        "proteins",
+        "gene",
+        "genes",
+        "genetic",
+        "role",
+        "function",
+        "effect",
+        "effects",
+        "drug",
+        "drugs",
+        "expression",
+        "level",
+        "levels",
+        "risk",
+        "factor",
+        "factors",
+        "infection",
+        "type",
+        "types",
+        "clinical",
+        "human",
+        "humans",
+        "mouse",
+        "mice",
+        "model",
+        "models",
+        "method",
+        "methods",
+        "analysis",
+        "study",
+        "studies",
+        "cancer",
+        "tumor",
+        "tumour",
+        "children",
+        "adults",
+        "women",
+        "men",
+    ]
+)
+
+# Sentences that lean on something said before them.
+_DEPENDENT_START = re.compile(
+    r"^(this|these|those|such|it|its|they|their|them|he|she|his|her|however|but|although this|thus|hence|therefore"
+    r"|in (this|the present|our) (study|trial|work|paper|review|analysis)|here,? we|the present study|this study"
+    r"|in contrast|on the other hand|similarly|likewise|consequently|accordingly|the former|the latter"
+    r"|both|all of them|in both)\b",
+    re.IGNORECASE,
+)
+# Aims, methods and registrations: true, but they do not answer a clinical question.
+_BOILERPLATE = re.compile(
+    r"\b(we (aimed|sought|investigated|conducted|performed|searched|enrolled|recruited|reviewed|hypothesi[sz]ed"
+    r"|examined|evaluated|assessed|analy[sz]ed|describe|report|present|propose|studied|developed|designed"
+    r"|establish|illustrate|introduce|here)|our (aim|objective|goal)|^the (present )?study (investigated|examined"
+    r"|evaluated|assessed|aimed|describes|reports)"
+    r"|the (aim|objective|purpose|goal) of|(was|were) (randomly )?(assigned|enrolled|recruited|included"
+    r"|allocated)|data were (collected|extracted|analy[sz]ed)|(databases?|medline|embase|pubmed|cochrane"
+    r" library)\b.{0,40}\bsearched|informed consent|approved by|clinicaltrials\.gov|\bNCT\d+|registered"
+    r"|further (studies|research) (is|are) (needed|required|warranted)|remains? to be (determined|elucidated))\b",
+    re.IGNORECASE,
+)
+_AIM_START = re.compile(
+    r"^(to (evaluate|assess|investigate|determine|examine|compare|describe|explore|review)|objectives?\b"
+    r"|aims?\b|purpose\b|methods?\b|design\b|setting\b|participants\b|background\b)",
+    re.IGNORECASE,
+)
+# A bracketed sentence is a translated title ("[Paroxysmal finger hematoma]."), not a statement.
+_BRACKETED = re.compile(r"^\[.*\]\.?$")
+_FIGURE = re.compile(r"\b(fig(ure)?s?\.?\s?\d|table\s?\d|supplementa\w+)\b", re.IGNORECASE)
+# Leading words that can go without changing what the sentence says.
+_LEAD_IN = re.compile(
+    r"^([,;:.)\]]\s*"  # a snippet cut in mid-sentence: ", Cal-Light enables..."
+    r"|(results?|conclusions?|findings|interpretation|summary|main results|authors'? conclusions)\s*:\s*"
+    r"|(in conclusion|in summary|overall|moreover|furthermore|in addition|additionally|taken together|importantly"
+    r"|notably|finally|thus|therefore|hence|in general|collectively|altogether)\s*,\s*"
+    r"|(we (found|showed|demonstrated|observed|confirmed)|our (results|data|findings) (show|showed|demonstrate"
+    r"|demonstrated|confirm|confirmed|indicate|indicated)) that\s+)",
+    re.IGNORECASE,
+)
+_SKIPPED_SECTIONS = re.compile(
+    r"^(methods?|materials?|design|setting|participants|objectives?|aims?)\b", re.IGNORECASE
+)
+_CONCLUSIVE_SECTIONS = re.compile(
+    r"^(conclusions?|results?|findings|summary|interpretation)\b", re.IGNORECASE
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A citable statement: trimmed text, where it stands, and why it was chosen."""
+
+    text: str
+    hit: Hit
+    rank: int  # of the hit, 0 = best
+    source: SourceSpan
+    stems: frozenset[str]
+    numbers: tuple[str, ...]
+    negated: bool
+    null_finding: bool
+    spec: SectionSpec
+    score: float
+    coverage: float  # share of the question's concepts the sentence and its document title mention
+    own_coverage: float  # share the sentence mentions by itself
+    also: list[Candidate] = field(default_factory=list)  # merged near-identical statements
+
+    @property
+    def level(self) -> int:
+        return int(self.hit.document.evidence_level)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A shorter span of one sentence that says the same thing (never drops a number or negation)."""
+    while True:
+        match = _LEAD_IN.match(text, start, end)
+        if not match or match.end() >= end:
+            break
+        start = match.end()
+    sentence = text[start:end]
+    if sentence.count(" ") + 1 > LONG_WORDS and "; " in sentence:
+        head, _, tail = sentence.partition("; ")
+        if head.count(" ") + 1 >= 8 and not features.numbers(tail) and not features.negations(tail):
+            end = start + len(head)
+    return start, end
+
+
+def _stands_alone(sentence: str) -> bool:
+    words = sentence.count(" ") + 1
+    return (
+        MIN_WORDS <= words <= MAX_WORDS
+        and not sentence.rstrip().endswith(("?", ":"))
+        and not _DEPENDENT_START.match(sentence)
+        and not _AIM_START.match(sentence)
+        and not _BOILERPLATE.search(sentence)
+        and not _FIGURE.search(sentence)
+        and not _BRACKETED.match(sentence)
+    )
+
+
+def _concept_stems(question: QuestionAnalysis) -> set[str]:
+    return {stem(c) for c in question.concepts}
+
+
+def _score(
+    candidate_stems: frozenset[str], concepts: set[str], spec: SectionSpec, hit: Hit, rank: int, text: str
+) -> float:
+    coverage = len(candidate_stems & concepts) / len(concepts) if concepts else 0.0
+    level_bonus = (5 - int(hit.document.evidence_level)) * 0.06
+    specific = 0.15 if spec.order < 99 else 0.0
+    number_bonus = 0.1 if features.numbers(text) else 0.0
+    section_bonus = 0.1 if _CONCLUSIVE_SECTIONS.match(hit.passage.section) else 0.0
+    return coverage + level_bonus + specific + number_bonus + section_bonus + 0.3 / (1 + rank)
+
+
+def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: float) -> list[Candidate]:
+    """Standalone sentences of the hits that name enough of the question's concepts, best first."""
+    concepts = _concept_stems(question)
+    # A statement naming only generic terms ("syndrome", "genetic") is not about this question's subject.
+    specific = {c for c in concepts if c not in GENERIC_TERMS} or concepts
+    # Long questions name many terms; no single sentence need name more than a few of them.
+    needed = min(math.ceil(min_coverage * len(concepts)), MAX_NEEDED_CONCEPTS)
+    found: list[Candidate] = []
+    for rank, hit in enumerate(hits):
+        passage = hit.passage
+        if _SKIPPED_SECTIONS.match(passage.section):
+            continue
+        title_stems = features.stems(hit.document.title)
+        for sentence_start, sentence_end in passage.sentences:
+            start, end = trim(passage.text, sentence_start, sentence_end)
+            sentence = passage.text[start:end]
+            sentence_stems = features.stems(sentence)
+            # The title is the sentence's context: a guideline on metformin in CKD need not repeat "CKD".
+            shared = (sentence_stems | title_stems) & concepts
+            # Cheap word tests first: most sentences of a passage do not name the question's terms.
+            if not sentence_stems & specific or len(shared) < needed:
+                continue
+            if not _stands_alone(sentence):
+                continue
+            spec = assign(question.kind, sentence)
+            found.append(
+                Candidate(
+                    text=sentence,
+                    hit=hit,
+                    rank=rank,
+                    source=SourceSpan(passage.identifier, start, end),
+                    stems=sentence_stems,
+                    numbers=tuple(features.numbers(sentence)),
+                    negated=bool(features.negations(sentence)),
+                    null_finding=features.is_null_finding(sentence),
+                    spec=spec,
+                    score=_score(sentence_stems, concepts, spec, hit, rank, sentence),
+                    coverage=len(shared) / len(concepts),
+                    own_coverage=len(sentence_stems & concepts) / len(concepts),
+                )
+            )
+    found.sort(key=lambda c: -c.score)
+    return found
+
+
+def merge(found: Sequence[Candidate]) -> list[Candidate]:
+    """Fold near-identical statements (same numbers, same polarity) into the strongest one."""
+    kept: list[Candidate] = []
+    for candidate in sorted(found, key=lambda c: (c.level, -c.score)):
+        twin = next((k for k in kept if _same_statement(k, candidate)), None)
+        if twin is None:
+            kept.append(candidate)
+        elif (
+            candidate.hit.passage.identifier != twin.hit.passage.identifier or candidate.source != twin.source
+        ):
+            twin.also.append(candidate)
+    kept.sort(key=lambda c: -c.score)
+    return kept
+
+
+def _same_statement(a: Candidate, b: Candidate) -> bool:
+    return (
+        a.numbers == b.numbers
+        and a.negated == b.negated
+        and features.jaccard(a.stems, b.stems) >= MERGE_JACCARD
+    )

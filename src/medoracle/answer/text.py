@@ -1,0 +1,120 @@
+"""Word, number and negation features of sentences, shared by selection and verification."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+from functools import lru_cache
+
+from medoracle.answer.analysis import content_terms, stem
+
+# Numbers as written, so that "0.05" and "95%" must reappear as such; thousands separators dropped.
+_NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[.,]\d+)*(?:\s?%)?")
+_NEGATION = re.compile(
+    r"\b(no|not|non|none|never|neither|nor|without|cannot|can't|don't|doesn't|didn't|isn't|aren't|wasn't"
+    r"|weren't|won't|fail(ed|s)? to|lack(s|ed|ing)? of|absence of|absent|unlikely|ineffective|insignificant"
+    r"|nonsignificant|non-significant)\b",
+    re.IGNORECASE,
+)
+# Findings of no effect or no association: the "no" side of a yes/no question.
+_NULL_FINDING = re.compile(
+    r"\b(no (statistically )?(significant|clear|consistent|convincing)?\s?(evidence|association|difference|effect"
+    r"|benefit|improvement|correlation|relationship|change|increase|reduction|role)|not (significantly|associated"
+    r"|correlated|effective|efficacious|superior|related|linked|improve|reduce|increase|beneficial|support)"
+    r"|did not|does not|do not|was not|were not|is not|are not|failed to|unlikely|ineffective|lack of (effect"
+    r"|efficacy|association|benefit|evidence)|non-?significant|insufficient evidence)\b",
+    re.IGNORECASE,
+)
+
+
+# Words of study reports that say nothing about what a statement is about.
+GENERIC_STEMS = frozenset(
+    stem(word)
+    for word in [
+        "ci",
+        "or",
+        "rr",
+        "hr",
+        "confidence",
+        "interval",
+        "mean",
+        "difference",
+        "placebo",
+        "compared",
+        "control",
+        "controls",
+        "patients",
+        "participants",
+        "adults",
+        "study",
+        "studies",
+        "trial",
+        "trials",
+        "cohort",
+        "cohorts",
+        "reduced",
+        "reduce",
+        "increased",
+        "increase",
+        "associated",
+        "association",
+        "risk",
+        "lower",
+        "higher",
+        "significant",
+        "significantly",
+        "effect",
+        "effects",
+        "number",
+        "frequency",
+        "rate",
+        "rates",
+        "years",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "group",
+        "groups",
+        "vs",
+        "versus",
+        "use",
+        "used",
+        "cause",
+        "causes",
+        "caused",
+        "include",
+        "includes",
+        "including",
+        "common",
+        "play",
+        "role",
+        "thought",
+    ]
+)
+
+
+def numbers(text: str) -> list[str]:
+    return [m.group(0).replace(" ", "").replace("−", "-").replace(",", "") for m in _NUMBER.finditer(text)]
+
+
+def negations(text: str) -> list[str]:
+    return [m.group(0).lower() for m in _NEGATION.finditer(text)]
+
+
+def is_null_finding(text: str) -> bool:
+    return _NULL_FINDING.search(text) is not None
+
+
+@lru_cache(maxsize=8_192)  # titles and passages recur across the hits of one question and across questions
+def stems(text: str) -> frozenset[str]:
+    return frozenset(stem(t) for t in content_terms(text))
+
+
+def jaccard(a: Set[str], b: Set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def normalise(text: str) -> str:
+    """Case, spacing and final punctuation do not change what a statement says."""
+    return " ".join(text.split()).rstrip(" .;:,").lower()

@@ -1,0 +1,93 @@
+"""Question analysis: kinds, topic, population, red flags and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from medoracle.answer import MAX_QUESTION_CHARS, QuestionError, analyze
+from medoracle.domain import QuestionKind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What are the causes of nocturnal leg cramps?", QuestionKind.CAUSES),
+        ("What are the risk factors for gout?", QuestionKind.CAUSES),
+        ("How are nocturnal leg cramps treated?", QuestionKind.TREATMENT),
+        ("What is the first-line therapy for hypertension in pregnancy?", QuestionKind.TREATMENT),
+        ("How is coeliac disease diagnosed?", QuestionKind.DIAGNOSIS),
+        ("What is the prognosis of pancreatic cancer?", QuestionKind.PROGNOSIS),
+        ("How can migraine be prevented?", QuestionKind.PREVENTION),
+        ("What is the dose of amoxicillin for otitis media in children?", QuestionKind.DOSING),
+        ("How much paracetamol can I take in a day?", QuestionKind.DOSING),
+        ("What is restless legs syndrome?", QuestionKind.DEFINITION),
+        ("Apixaban versus warfarin for atrial fibrillation", QuestionKind.COMPARISON),
+        ("Is ibuprofen better than paracetamol for back pain?", QuestionKind.COMPARISON),
+        ("Do statins reduce the risk of dementia?", QuestionKind.YES_NO),
+        ("Is vitamin D deficiency linked to depression?", QuestionKind.YES_NO),
+        ("Hospital visiting hours for the cardiology ward", QuestionKind.OTHER),
+    ],
+)
+def test_each_question_kind_is_recognised(question: str, kind: QuestionKind) -> None:
+    assert analyze(question).kind is kind
+
+
+def test_topic_drops_the_question_frame() -> None:
+    analysis = analyze("What are the causes of nocturnal leg cramps?")
+    assert analysis.topic == "nocturnal leg cramps"
+    assert analysis.concepts == ("nocturnal", "leg", "cramps")
+
+
+def test_population_qualifiers_are_found() -> None:
+    analysis = analyze(
+        "Which antibiotics are safe in pregnancy for children or elderly people with kidney disease?"
+    )
+    assert set(analysis.population) >= {"pregnancy", "children", "older adults", "renal impairment"}
+
+
+@pytest.mark.parametrize(
+    ("question", "flag"),
+    [
+        ("I have crushing chest pain going down my left arm", "chest pain"),
+        ("My father's face is drooping and he has slurred speech", "stroke signs"),
+        ("I want to kill myself, what should I do", "suicidal intent"),
+        ("My throat is swelling after a bee sting, is it anaphylaxis?", "anaphylaxis"),
+        ("Heavy bleeding that won't stop after a cut", "severe bleeding"),
+    ],
+)
+def test_red_flags_are_detected(question: str, flag: str) -> None:
+    assert flag in analyze(question).red_flags
+
+
+def test_an_ordinary_question_has_no_red_flag() -> None:
+    assert analyze("What causes leg cramps at night?").red_flags == ()
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t "])
+def test_an_empty_question_is_refused(question: str) -> None:
+    with pytest.raises(QuestionError, match="empty"):
+        analyze(question)
+
+
+def test_a_10000_character_question_is_refused_naming_the_limit() -> None:
+    with pytest.raises(QuestionError, match=f"{MAX_QUESTION_CHARS:,}"):
+        analyze("why " * 2_500)
+
+
+def test_a_question_of_stop_words_only_is_refused() -> None:
+    with pytest.raises(QuestionError, match="no content words"):
+        analyze("What is it?")
+
+
+def test_topic_keeps_its_inner_words_and_drops_frame_verbs() -> None:
+    assert analyze("How is hypertension treated in pregnancy?").topic == "hypertension in pregnancy"
+    assert analyze("What is the genetic basis of the Delayed Sleep-Phase Syndrome (DSPS)?").topic == (
+        "genetic basis of the Delayed Sleep-Phase Syndrome (DSPS)"
+    )
+
+
+def test_follow_ups_of_a_long_narrative_question_use_its_first_terms() -> None:
+    from medoracle.answer.followups import follow_ups
+
+    analysis = analyze("I have crushing chest pain and my left arm is numb, is it a heart attack?")
+    assert all("crushing chest pain" in q and "numb" not in q for q in follow_ups(analysis))

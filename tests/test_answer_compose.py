@@ -1,0 +1,207 @@
+"""The article composed from hits of the fixture library (no search index needed)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from answer_fixtures import hits_for, prepared
+from medoracle.answer import compose
+from medoracle.answer.verify import Tally, verify_bullet, verify_bullets
+from medoracle.domain import Answer, Audience, Bullet, EvidenceKind, Passage, SourceSpan, VerdictValue
+
+CAUSES = "What are the causes of nocturnal leg cramps?"
+
+
+def _all_bullets(answer: Answer) -> list[Bullet]:
+    return [*answer.lead, *(b for s in answer.sections for b in s.bullets)]
+
+
+def _passages() -> dict[str, Passage]:
+    return {p.identifier: p for _, passages in prepared() for p in passages}
+
+
+def test_a_causes_question_has_condition_and_medication_sections_with_cited_bullets() -> None:
+    answer = compose(CAUSES, hits_for(CAUSES))
+    keys = [s.key for s in answer.sections]
+    assert "associated_conditions" in keys and "medication_causes" in keys
+    medications = next(s for s in answer.sections if s.key == "medication_causes")
+    assert any("thiazide diuretics" in b.text for b in medications.bullets)
+    assert all(b.citations and len(b.citations) == len(b.sources) for b in _all_bullets(answer))
+    assert not answer.abstained and answer.emergency_notice is None
+
+
+def test_every_bullet_is_the_text_of_its_cited_span() -> None:
+    answer = compose(CAUSES, hits_for(CAUSES))
+    passages = _passages()
+    for bullet in _all_bullets(answer):
+        passage = passages[bullet.passage_id]
+        start, end = bullet.span
+        assert passage.text[start:end].lower() == bullet.text.lower()
+    assert answer.verification.dropped == 0
+    assert answer.verification.passed == answer.verification.checked == len(_all_bullets(answer))
+
+
+def test_a_tampered_bullet_is_dropped_by_the_verifier_and_counted() -> None:
+    answer = compose(CAUSES, hits_for(CAUSES))
+    bullets = _all_bullets(answer)
+    original = next(b for b in bullets if "31%" in b.text)
+    tampered = [
+        replace(original, text=original.text.replace("31%", "13%")),  # a changed number
+        replace(original, text=original.text.replace("was present", "was not present")),  # a negation added
+        replace(original, text="Quinine cures nocturnal leg cramps."),  # words not in the passage
+        replace(original, text=original.text.split(" (")[0]),  # the numbers cut off
+    ]
+    tally = Tally()
+    kept = verify_bullets([original, *tampered], _passages(), tally)
+    assert kept == [original]
+    assert (tally.checked, tally.passed, tally.dropped) == (5, 1, 4)
+
+
+def test_a_bullet_that_drops_a_negation_of_its_sentence_fails() -> None:
+    passages = _passages()
+    passage = next(p for p in passages.values() if "did not reduce the frequency" in p.text)
+    start = passage.text.index("the frequency")
+    end = passage.text.index(" compared with placebo (mean")
+    cut = Bullet(
+        text=passage.text[start:end], citations=(1,), sources=(SourceSpan(passage.identifier, start, end),)
+    )
+    assert verify_bullet(cut, passages, Tally()) is None
+
+
+def test_numbers_are_kept_whole() -> None:
+    answer = compose(CAUSES, hits_for(CAUSES))
+    texts = " ".join(b.text for b in _all_bullets(answer))
+    assert (
+        "31% of patients with nocturnal leg cramps vs 11% of controls (OR 3.6, 95% CI 2.1-6.2, p < 0.001)"
+        in texts
+    )
+
+
+def test_near_identical_statements_merge_and_keep_both_citations() -> None:
+    answer = compose(CAUSES, hits_for(CAUSES))
+    thiazide = [b for b in _all_bullets(answer) if "thiazide diuretics" in b.text]
+    assert len(thiazide) == 1
+    cited = {r.number: r.document_id for r in answer.references}
+    assert {cited[n] for n in thiazide[0].citations} == {
+        "answertest:cramps-cohort",
+        "answertest:cramps-cohort-2",
+    }
+
+
+def test_references_are_numbered_by_first_use_strongest_first() -> None:
+    answer = compose(CAUSES, hits_for(CAUSES))
+    seen: list[int] = []
+    for bullet in _all_bullets(answer):
+        seen.extend(n for n in bullet.citations if n not in seen)
+    assert seen == [r.number for r in answer.references] == list(range(1, len(answer.references) + 1))
+    medications = next(s for s in answer.sections if s.key == "medication_causes")
+    levels = {r.number: r.evidence_level for r in answer.references}
+    first_levels = [levels[b.citations[0]] for b in medications.bullets]
+    assert first_levels == sorted(first_levels)
+    labels = {r.document_id: r.label for r in answer.references}
+    assert labels["answertest:cramps-review"] == "Systematic review"
+    assert labels["answertest:cramps-cohort"] == "Observational study"
+
+
+def test_a_question_outside_the_library_abstains_and_lists_what_was_found() -> None:
+    question = "How do I replace the spark plug of a lawn mower engine?"
+    hits = hits_for(question) or hits_for(CAUSES)[:3]  # whatever search returned nearest
+    answer = compose(question, hits)
+    assert answer.abstained
+    assert answer.abstain_reason and "too little evidence" in answer.abstain_reason
+    assert answer.sections == () and answer.lead == ()
+    assert answer.related
+
+
+def test_a_weak_match_on_a_generic_word_abstains() -> None:
+    question = "What is the best treatment for a broken phone screen?"
+    answer = compose(question, hits_for(CAUSES))
+    assert answer.abstained
+
+
+def test_a_red_flag_question_leads_with_the_emergency_notice() -> None:
+    question = "I have crushing chest pain spreading to my left arm and leg cramps, what causes it?"
+    for audience in Audience:
+        answer = compose(question, hits_for(question), audience)
+        assert answer.emergency_notice and "chest pain" in answer.emergency_notice
+    patient = compose(question, hits_for(question), Audience.PATIENT)
+    assert "emergency" in (patient.emergency_notice or "").lower()
+
+
+def test_a_yes_no_question_gets_a_verdict_with_sources_and_levels_per_side() -> None:
+    question = "Do statins reduce the risk of dementia?"
+    answer = compose(question, hits_for(question))
+    assert answer.verdict is not None
+    assert answer.verdict.value is VerdictValue.SUPPORTED
+    assert (answer.verdict.supporting, answer.verdict.opposing) == (2, 1)
+    assert answer.verdict.supporting_levels == (1, 3) and answer.verdict.opposing_levels == (2,)
+    assert {s.key for s in answer.sections} <= {"evidence_for", "evidence_against"}
+
+
+def test_a_yes_no_question_without_evidence_on_one_side_is_not_mixed() -> None:
+    question = "Is magnesium effective for nocturnal leg cramps?"
+    hits = [h for h in hits_for(question) if h.document.identifier == "answertest:cramps-trial"]
+    answer = compose(question, hits)
+    assert answer.verdict is not None and answer.verdict.value is VerdictValue.NOT_SUPPORTED
+
+
+def test_contradicting_findings_on_the_same_exposure_are_flagged() -> None:
+    question = "How well do statins prevent dementia?"
+    answer = compose(question, hits_for(question))
+    flagged = [b for b in _all_bullets(answer) if b.contradicts]
+    assert any("not" in b.text for b in flagged) and any("not" not in b.text for b in flagged)
+
+
+def test_findings_about_different_things_are_not_flagged_as_contradicting() -> None:
+    answer = compose(CAUSES, hits_for(CAUSES))
+    assert not [b.text for b in _all_bullets(answer) if b.contradicts]
+
+
+def test_a_treatment_question_keeps_to_treatment_sections() -> None:
+    question = "How are nocturnal leg cramps treated?"
+    answer = compose(question, hits_for(question))
+    assert {s.key for s in answer.sections} <= {
+        "first_line",
+        "alternatives",
+        "efficacy",
+        "harms",
+        "monitoring",
+    }
+    assert "Quinine" in " ".join(b.text for b in _all_bullets(answer))
+    assert not any("Peripheral vascular disease" in b.text for b in _all_bullets(answer))
+
+
+def test_a_dosing_question_keeps_the_dose_and_its_condition() -> None:
+    question = "What is the dose of metformin in chronic kidney disease?"
+    answer = compose(question, hits_for(question))
+    texts = " ".join(b.text for b in _all_bullets(answer))
+    assert "1000 mg when the eGFR is between 30 and 44 mL/min" in texts
+    assert "leg cramps" not in texts
+    assert "renal impairment" in answer.question.population
+
+
+def test_patients_see_patient_information_first_and_plain_headings() -> None:
+    patient = compose(CAUSES, hits_for(CAUSES), Audience.PATIENT)
+    clinician = compose(CAUSES, hits_for(CAUSES), Audience.CLINICIAN)
+    assert patient.references[0].evidence_kind is EvidenceKind.PATIENT_INFORMATION
+    assert patient.references[0].label == "Patient information"
+    assert "Medicines that can cause it" in [s.heading for s in patient.sections]
+    assert "Medication-related causes" in [s.heading for s in clinician.sections]
+    assert patient.disclaimer != clinician.disclaimer
+
+
+def test_follow_ups_come_from_the_kind_and_topic() -> None:
+    answer = compose(CAUSES, hits_for(CAUSES))
+    assert "How are nocturnal leg cramps treated?" in answer.follow_ups
+
+
+def test_compose_takes_a_few_milliseconds() -> None:
+    hits = hits_for(CAUSES)
+    compose(CAUSES, hits)
+    timings = []
+    for _ in range(10):
+        started = time.perf_counter()
+        compose(CAUSES, hits)
+        timings.append(time.perf_counter() - started)
+    assert min(timings) < 0.02  # the best of ten, so that a busy shared machine does not decide
