@@ -47,14 +47,31 @@ def test_a_unit_before_a_full_stop_ends_the_sentence() -> None:
     assert len(sentences(text)) == 3
 
 
-def test_bullet_lines_and_paragraphs_are_separate_sentences() -> None:
-    text = "Recommendations\n- Use statins in adults at risk\n- Avoid quinine\n\nA new paragraph"
+def test_bullet_lines_and_paragraphs_are_separate_sentences_without_their_markers() -> None:
+    text = "Recommendations\n- Use statins in adults at risk\n2. Avoid quinine\n\nA new paragraph"
     assert sentences(text) == [
         "Recommendations",
-        "- Use statins in adults at risk",
-        "- Avoid quinine",
+        "Use statins in adults at risk",
+        "Avoid quinine",
         "A new paragraph",
     ]
+
+
+def test_a_heading_or_guideline_tag_line_is_not_glued_to_the_next_sentence() -> None:
+    text = "[new 2015]\nRisk Factors\nNote: offer testing to women with a BMI above 30 kg/m2."
+    assert sentences(text) == [
+        "[new 2015]",
+        "Risk Factors",
+        "Note: offer testing to women with a BMI above 30 kg/m2.",
+    ]
+
+
+def test_wrapped_prose_lines_stay_one_sentence() -> None:
+    text = (
+        "Nocturnal leg cramps were reported by one in three adults over sixty years of age in\n"
+        "Primary care, and by fewer, in a cohort study,\nWithin hospital wards."
+    )
+    assert len(sentences(text)) == 1
 
 
 def _document(*sections: Section) -> Document:

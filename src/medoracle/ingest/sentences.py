@@ -3,7 +3,9 @@
 A full stop ends a sentence only when it is followed by space and a plausible sentence
 start, and is not part of an abbreviation ("et al.", "vs.", "i.e.", "Dr.", "mg."),
 a decimal ("0.05"), an initial ("J. Smith") or a list marker. Line breaks that start a
-bullet ("- ", "• ", "1. ") always end a sentence.
+bullet ("- ", "• ", "1. ") always end a sentence, and so does the line break after a heading
+(a short line without final punctuation, such as "Risk Factors" or a "[new 2015]" tag in
+guidelines). A sentence's span leaves out its bullet marker.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ _BULLET_LINE = re.compile(r"\n\s*(?:[-•*▪◦]|\d{1,2}[.)])\s+")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT_START = re.compile(r"[A-Z0-9\"'(\[¿¡•\-]|[^\x00-\x7f]")
+# A line of at most 12 words that does not end like a sentence or a wrapped clause, followed by
+# a line starting with a capital or a bracket. Longer lines are more likely wrapped prose (PDFs).
+_HEADING_LINE = re.compile(r"(?m)^[ \t]*(?:\S+[ \t]+){0,11}\S*[^\s.!?,;:\-][ \t]*(\n)(?=[ \t]*[A-Z\[])")
+_MARKER = re.compile(r"(?:[-•*▪◦]|\d{1,2}[.)])\s+")
 
 
 def _ends_sentence(text: str, dot_index: int, next_index: int) -> bool:
@@ -40,6 +46,8 @@ def _ends_sentence(text: str, dot_index: int, next_index: int) -> bool:
     match = _TOKEN_BEFORE.search(text, max(0, dot_index - 64), dot_index)
     token = match.group(1) if match else ""
     bare = token.lstrip("([\"'").lower()
+    if bare.isdigit() and (match is None or _starts_line(text, match.start(1))):
+        return False  # a numbered list marker ("2. Avoid quinine")
     if bare in _ABBREVIATIONS:
         # "et al. 2005" and "vs. 12%" continue; "... as shown by Smith et al. We then" is rare
         # enough in abstracts that keeping it together is the better error.
@@ -50,11 +58,19 @@ def _ends_sentence(text: str, dot_index: int, next_index: int) -> bool:
     return not (re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) is not None)
 
 
+def _starts_line(text: str, index: int) -> bool:
+    while index > 0 and text[index - 1] in " \t":
+        index -= 1
+    return index == 0 or text[index - 1] == "\n"
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of each sentence in ``text``, whitespace trimmed."""
-    hard_breaks = {m.start() for m in _BULLET_LINE.finditer(text)} | {
-        m.start() for m in _PARAGRAPH.finditer(text)
-    }
+    hard_breaks = (
+        {m.start() for m in _BULLET_LINE.finditer(text)}
+        | {m.start() for m in _PARAGRAPH.finditer(text)}
+        | {m.start(1) for m in _HEADING_LINE.finditer(text)}
+    )
     cuts: list[int] = []
     for match in _CANDIDATE.finditer(text):
         if _ends_sentence(text, match.start(1), match.end()):
@@ -75,6 +91,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
+    if (marker := _MARKER.match(text, start, end)) and marker.end() < end:
+        start = marker.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
