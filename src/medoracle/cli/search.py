@@ -7,41 +7,12 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
-from medoracle.cli.common import app, console, fail, open_library, out, state
+from medoracle.cli.common import app, fail, open_library, out
+from medoracle.cli.searching import EMBEDDER_HELP, open_searcher
 from medoracle.domain import Hit
-from medoracle.library import Library
 
 TEXT_CHARS = 400
-
-
-def _open_searcher(library: Library, embedder: str | None, evidence_prior: bool) -> Any:
-    # Imported here so that `medoracle --help` does not pay for tantivy and numpy.
-    from medoracle.search import Searcher
-    from medoracle.search.embedders import EmbedderUnavailableError
-    from medoracle.search.vectors import VectorIndexError
-
-    columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn()]
-    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
-        task = bar.add_task("indexing passages", total=None)
-        try:
-            return Searcher.open(
-                library,
-                state.settings.data_dir / "index",
-                embedder=embedder,
-                evidence_prior=evidence_prior,
-                progress=lambda done, total: bar.update(task, completed=done, total=total),
-            )
-        except (EmbedderUnavailableError, VectorIndexError, ValueError) as exc:
-            fail(str(exc))
 
 
 def _hit_record(rank: int, hit: Hit) -> dict[str, Any]:
@@ -83,22 +54,16 @@ def search(
     query: Annotated[str, typer.Argument(help="A question or keywords.")],
     k: Annotated[int, typer.Option("--k", min=1, max=1000, help="How many passages.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    embedder: Annotated[
-        str | None,
-        typer.Option(help="Dense embedder: wordllama (default), minilm (better, slow to index) or none."),
-    ] = None,
+    embedder: Annotated[str | None, typer.Option(help=EMBEDDER_HELP)] = None,
     evidence_prior: Annotated[
         bool, typer.Option("--evidence-prior", help="Favour stronger and more recent evidence.")
     ] = False,
 ) -> None:
     """Find the passages that best answer QUERY (the index is built or refreshed first)."""
-    from medoracle.search import DEFAULT_EMBEDDER, QueryError
+    from medoracle.search import QueryError
 
-    chosen = DEFAULT_EMBEDDER if embedder is None else (None if embedder.lower() == "none" else embedder)
     with open_library() as library:
-        if library.count_documents() == 0:
-            fail(f"the library at {library.safe_url} is empty; add documents with `medoracle ingest` first")
-        searcher = _open_searcher(library, chosen, evidence_prior)
+        searcher = open_searcher(library, embedder, evidence_prior=evidence_prior)
         try:
             hits = searcher.search(query, k)
         except QueryError as exc:
