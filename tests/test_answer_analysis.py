@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medoracle.answer import MAX_QUESTION_CHARS, QuestionError, analyze
+from medoracle.answer.followups import follow_ups
 from medoracle.domain import QuestionKind
 
 
@@ -91,3 +92,14 @@ def test_follow_ups_of_a_long_narrative_question_use_its_first_terms() -> None:
 
     analysis = analyze("I have crushing chest pain and my left arm is numb, is it a heart attack?")
     assert all("crushing chest pain" in q and "numb" not in q for q in follow_ups(analysis))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What causes gestational diabetes?", "How is gestational diabetes diagnosed?"),
+        ("What causes kidney stones?", "How are kidney stones diagnosed?"),
+    ],
+)
+def test_follow_up_questions_agree_in_number_with_their_topic(question: str, expected: str) -> None:
+    assert expected in follow_ups(analyze(question))

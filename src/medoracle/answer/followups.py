@@ -75,9 +75,15 @@ def _title_case(topic: str) -> str:
     )
 
 
+# Singular nouns ending in "s" that clinical questions name often ("How is diabetes treated?").
+_SINGULAR_S = frozenset("diabetes herpes measles mumps rabies scabies rickets shingles".split())
+
+
 def _plural(topic: str) -> bool:
-    last = topic.split()[-1] if topic.split() else ""
-    return last.endswith("s") and not last.endswith(("ss", "is", "us", "ics"))
+    last = topic.split()[-1].lower() if topic.split() else ""
+    return (
+        last.endswith("s") and not last.endswith(("ss", "is", "us", "ics")) and last not in _SINGULAR_S
+    )
 
 
 def _short_topic(analysis: QuestionAnalysis) -> str:
