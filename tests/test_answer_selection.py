@@ -37,6 +37,13 @@ def test_sentences_that_lean_on_an_antecedent_are_dropped() -> None:
     assert kept == ["Gout flares follow rises in serum urate."]
 
 
+def test_a_sentence_cut_off_before_its_list_is_dropped() -> None:
+    kept = _texts(
+        "Gout flares have several common causes, including\n- Alcohol intake often triggers gout flares."
+    )
+    assert kept == ["Alcohol intake often triggers gout flares."]
+
+
 def test_aims_and_methods_boilerplate_are_dropped() -> None:
     kept = _texts(
         "We aimed to study gout flares in a cohort. To evaluate gout flares we used a diary. "

@@ -75,7 +75,10 @@ _FRAME_WORDS = (
     r"|options?|symptoms?|signs?|versus|vs|compared|than|better|between|difference|differences"
     r"|patients?|people|person|have|has|had|having|feel|feeling|experiencing|get|got|getting|well|effective|effectively|safe|useful|helpful|good|work|works|help|helps"
     r"|provide|examples?|association|associated|relationship|relation|basis|mode|known|applied|available"
-    r"|approaches|results|advances|recent|latest|evidence|summari[sz]e|after|during|before|among|within|outcomes?)"
+    r"|approaches|results|advances|recent|latest|evidence|summari[sz]e|after|during|before|among|within|outcomes?"
+    # How the question asks, not what about: "the best way to", "the history of", "the advantage of".
+    r"|ways?|history|meaning|concept|principles?|characteristics|characteri[sz]e|advantages?|disadvantages?"
+    r"|applications?|value|importance|significance|observations|regarding|show|using|considered|becomes?)"
 )
 _FRAME = re.compile(rf"\b{_FRAME_WORDS}\b", re.IGNORECASE)
 # Participles of the frame left inside a topic: "how is hypertension treated in pregnancy".
@@ -251,6 +254,9 @@ _RED_FLAGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-']*[a-z0-9]|[a-z0-9]", re.IGNORECASE)
+# "Alzheimer's disease" and "Alzheimer disease" name the same thing; so do "multi-drug" and "multidrug".
+_POSSESSIVE = re.compile(r"'s?$")
+_HYPHEN = re.compile(r"-")
 
 
 def clean_question(question: str) -> str:
@@ -269,7 +275,9 @@ def clean_question(question: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Lower-case tokens that carry meaning (no stop words, no single letters)."""
     return [
-        t for t in (m.group(0).lower() for m in _TOKEN.finditer(text)) if t not in _STOP_WORDS and len(t) > 1
+        t
+        for t in (_HYPHEN.sub("", _POSSESSIVE.sub("", m.group(0).lower())) for m in _TOKEN.finditer(text))
+        if t not in _STOP_WORDS and len(t) > 1
     ]
 
 

@@ -39,6 +39,10 @@ class Limits:
     min_sentence_coverage: float = 0.5  # a statement (with its title) names half of the question's concepts
     min_union_coverage: float = 0.5  # and their passages together at least half of them
     min_score: float | None = None  # hits scoring below this (searcher's scale) are ignored
+    # Shown statements name at least this share of what the best one names (the rest are tangents),
+    min_relative_coverage: float = 0.6
+    # and at least this share of their content words is new after the stronger statements shown.
+    min_novelty: float = 0.5
     per_section: int = 5
     total: int = 20
     lead: int = 2
@@ -61,6 +65,9 @@ def compose(
     if reason is not None:
         return _abstention(analysis, usable, audience, reason)
     ordered = _order(found, audience)
+    # In a yes/no article every independent finding is a vote in the verdict, so all of them stay.
+    if analysis.kind is not QuestionKind.YES_NO:
+        ordered = _without_repeats(analysis, _on_topic(ordered, limits), limits)
     lead = _lead(ordered, analysis, audience, limits)
     in_lead = {id(c) for c in lead}
     grouped = _group(analysis, [c for c in ordered if id(c) not in in_lead], limits)
@@ -118,6 +125,32 @@ def _order(found: Sequence[Candidate], audience: Audience) -> list[Candidate]:
         )
 
     return sorted(found, key=key)
+
+
+def _on_topic(ordered: Sequence[Candidate], limits: Limits) -> list[Candidate]:
+    """Statements about the question as a whole, not about one of its terms in passing."""
+    best = max(c.coverage for c in ordered)
+    return [c for c in ordered if c.coverage >= limits.min_relative_coverage * best - 1e-9]
+
+
+def _without_repeats(
+    analysis: QuestionAnalysis, ordered: Sequence[Candidate], limits: Limits
+) -> list[Candidate]:
+    """Each statement in turn, unless stronger ones shown before it already say most of what it adds.
+
+    What a statement adds are its words beyond the question's own terms and study vocabulary; a
+    finding of no effect is compared only with other such findings, so that contradictions stay.
+    """
+    topic = {stem(term) for term in analysis.concepts} | features.GENERIC_STEMS
+    kept: list[Candidate] = []
+    said: dict[bool, set[str]] = {True: set(), False: set()}
+    for candidate in ordered:
+        adds = candidate.stems - topic
+        if len(adds - said[candidate.null_finding]) < limits.min_novelty * len(adds):
+            continue
+        kept.append(candidate)
+        said[candidate.null_finding] |= adds
+    return kept
 
 
 def _hidden_from(audience: Audience, candidate: Candidate) -> bool:

@@ -81,9 +81,7 @@ _SINGULAR_S = frozenset("diabetes herpes measles mumps rabies scabies rickets sh
 
 def _plural(topic: str) -> bool:
     last = topic.split()[-1].lower() if topic.split() else ""
-    return (
-        last.endswith("s") and not last.endswith(("ss", "is", "us", "ics")) and last not in _SINGULAR_S
-    )
+    return last.endswith("s") and not last.endswith(("ss", "is", "us", "ics")) and last not in _SINGULAR_S
 
 
 def _short_topic(analysis: QuestionAnalysis) -> str:

@@ -107,6 +107,11 @@ _AIM_START = re.compile(
     r"|aims?\b|purpose\b|methods?\b|design\b|setting\b|participants\b|background\b)",
     re.IGNORECASE,
 )
+# A sentence cut off before its list ("Causes include", "…several causes, including"): the list is lost.
+_DANGLING_END = re.compile(
+    r"\b(including|includes?|such as|the following|as follows|are|is|of|and|or|with|to|by|for)\s*$",
+    re.IGNORECASE,
+)
 # A bracketed sentence is a translated title ("[Paroxysmal finger hematoma]."), not a statement.
 _BRACKETED = re.compile(r"^\[.*\]\.?$")
 _FIGURE = re.compile(r"\b(fig(ure)?s?\.?\s?\d|table\s?\d|supplementa\w+)\b", re.IGNORECASE)
@@ -171,6 +176,7 @@ def _stands_alone(sentence: str) -> bool:
     return (
         MIN_WORDS <= words <= MAX_WORDS
         and not sentence.rstrip().endswith(("?", ":"))
+        and not _DANGLING_END.search(sentence)
         and not _DEPENDENT_START.match(sentence)
         and not _AIM_START.match(sentence)
         and not _BOILERPLATE.search(sentence)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from medoracle.answer.analysis import content_terms, stem
 
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)\S+", re.IGNORECASE)
 # Numbers as written, so that "0.05" and "95%" must reappear as such; thousands separators dropped.
 _NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[.,]\d+)*(?:\s?%)?")
 _NEGATION = re.compile(
@@ -108,7 +109,8 @@ def is_null_finding(text: str) -> bool:
 
 @lru_cache(maxsize=8_192)  # titles and passages recur across the hits of one question and across questions
 def stems(text: str) -> frozenset[str]:
-    return frozenset(stem(t) for t in content_terms(text))
+    # A web address is not a statement about its words ("http", "github", "packages").
+    return frozenset(stem(t) for t in content_terms(_URL.sub(" ", text)))
 
 
 def jaccard(a: Set[str], b: Set[str]) -> float:

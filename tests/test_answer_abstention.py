@@ -1,0 +1,61 @@
+"""Abstention turns on the question's subject, not on its frame words or words inside web addresses."""
+
+from __future__ import annotations
+
+from answer_fixtures import hits_for
+from medoracle.answer import compose
+from medoracle.answer.analysis import analyze
+from medoracle.domain import Document, DocumentKind, Hit, Section
+from medoracle.ingest.pipeline import prepare
+
+# Biomedical sentences that share the generic words "play" and "major" with many questions.
+_MAJOR_ROLE = [
+    ("fxr", "The nuclear receptor FXR plays a major role in the control of bile acid metabolism."),
+    ("m6p", "M6P receptors play a major role in the transport of lysosomal enzymes in mammalian cells."),
+    ("pp", "Peyer's patches play a major role in intestinal mucosal immunity against enteric pathogens."),
+    ("mrna", "mRNA stability plays a major role in regulating temperature-specific expression in ciliates."),
+    ("il6", "Interleukin 6 plays a major role in the acute phase response to infection and injury."),
+]
+
+
+def _hits(records: list[tuple[str, str]]) -> list[Hit]:
+    hits = []
+    for rank, (key, text) in enumerate(records):
+        document = Document(
+            identifier=f"abstain:{key}",
+            source="answertest",
+            kind=DocumentKind.ARTICLE,
+            title="",
+            sections=[Section("ABSTRACT", text)],
+        )
+        document, passages = prepare(document)
+        hits.extend(Hit(passage=p, document=document, score=10.0 - rank) for p in passages)
+    return hits
+
+
+def test_the_same_passages_answer_a_question_about_what_they_name() -> None:
+    answer = compose("What is the role of FXR in bile acid metabolism?", _hits(_MAJOR_ROLE))
+    assert not answer.abstained
+
+
+def test_one_unmatched_term_of_several_does_not_make_the_question_off_library() -> None:
+    # Even if "electrolytes" matched no passage, the other three concepts are well covered.
+    question = "Do electrolytes cause nocturnal leg cramps?"
+    assert not compose(question, hits_for(question)).abstained
+
+
+def test_a_web_address_is_not_a_mention_of_its_words() -> None:
+    hits = _hits(
+        [("tool", "The graph kernels package is freely available at https://github.com/example/kernels.")]
+    )
+    assert compose("What is the difference between HTTP and HTTPS?", hits).abstained
+
+
+def test_possessives_and_hyphens_do_not_hide_a_concept() -> None:
+    concepts = analyze("Is Alzheimer's disease linked to multi-drug use?").concepts
+    assert "alzheimer" in concepts and "multidrug" in concepts
+
+
+def test_question_frame_words_are_not_concepts() -> None:
+    assert analyze("What is the best way to learn chess openings?").concepts == ("learn", "chess", "openings")
+    assert analyze("What is the history of the Silk Road?").concepts == ("silk", "road")
