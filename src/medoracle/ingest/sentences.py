@@ -11,6 +11,7 @@ guidelines). A sentence's span leaves out its bullet marker.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Lower-cased tokens (without their final dot) after which a dot does not end a sentence.
 # Units ("mg", "min") are not here: "given 500 mg. Patients..." does end a sentence.
@@ -28,9 +29,10 @@ _BULLET_LINE = re.compile(r"\n\s*(?:[-•*▪◦]|\d{1,2}[.)])\s+")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT_START = re.compile(r"[A-Z0-9\"'(\[¿¡•\-]|[^\x00-\x7f]")
-# A line of at most 12 words that does not end like a sentence or a wrapped clause, followed by
-# a line starting with a capital or a bracket. Longer lines are more likely wrapped prose (PDFs).
-_HEADING_LINE = re.compile(r"(?m)^[ \t]*(?:\S+[ \t]+){0,11}\S*[^\s.!?,;:\-][ \t]*(\n)(?=[ \t]*[A-Z\[])")
+# A line that does not end like a sentence or a wrapped clause, followed by a line starting with
+# a capital or a bracket; it is a heading if short (longer lines are more likely wrapped prose).
+_NEWLINE_BEFORE_START = re.compile(r"\n[ \t]*[A-Z\[]")  # a literal first character: a fast scan
+HEADING_WORDS = 12
 _MARKER = re.compile(r"(?:[-•*▪◦]|\d{1,2}[.)])\s+")
 
 
@@ -58,6 +60,14 @@ def _ends_sentence(text: str, dot_index: int, next_index: int) -> bool:
     return not (re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) is not None)
 
 
+def _heading_ends(text: str) -> Iterator[int]:
+    for match in _NEWLINE_BEFORE_START.finditer(text):
+        newline = match.start()
+        line = text[text.rfind("\n", 0, newline) + 1 : newline].rstrip()
+        if line and line[-1] not in ".!?,;:-" and len(line.split()) <= HEADING_WORDS:
+            yield newline
+
+
 def _starts_line(text: str, index: int) -> bool:
     while index > 0 and text[index - 1] in " \t":
         index -= 1
@@ -69,7 +79,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     hard_breaks = (
         {m.start() for m in _BULLET_LINE.finditer(text)}
         | {m.start() for m in _PARAGRAPH.finditer(text)}
-        | {m.start(1) for m in _HEADING_LINE.finditer(text)}
+        | set(_heading_ends(text))
     )
     cuts: list[int] = []
     for match in _CANDIDATE.finditer(text):
