@@ -13,6 +13,7 @@ from medoracle.domain import Document, DocumentKind, Section
 from medoracle.ingest.pipeline import ingest
 from medoracle.library import Library
 from medoracle.search import QueryError, Searcher
+from medoracle.search.hybrid import FusionWeights, fuse_levels
 from medoracle.search.query import parse_query
 
 
@@ -82,6 +83,39 @@ def test_hybrid_search_with_wordllama_ranks_the_answer_first(filled: Library, tm
     assert len(searcher.index.vectors or []) == len(searcher.index.lexical)
 
 
+def test_a_passage_is_lifted_by_the_score_of_its_whole_document() -> None:
+    passages = [("a#0", 2.0), ("b#1", 1.8), ("b#0", 0.0)]
+    documents = [("b", 5.0), ("a", 1.0), ("c", 0.5)]
+
+    fused = fuse_levels([(passages, 0.5)], [(documents, 0.5)])
+
+    assert [key for key, _ in fused] == ["b#1", "a#0", "b#0", "c#0"]  # c: found whole only, first passage
+
+
+def test_a_document_matching_the_question_across_its_passages_ranks_first(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    library = Library(sqlite_url)
+    split = Document(
+        identifier="t:split",
+        source="t",
+        kind=DocumentKind.ARTICLE,
+        title="Anticoagulation in atrial fibrillation",
+        sections=[
+            Section("METHODS", "Warfarin was started in 300 older patients."),
+            Section("RESULTS", "Gastrointestinal bleeding occurred in 12 patients."),
+        ],
+    )
+    bleeding = doc("gi", "Gastrointestinal bleeding", "Gastrointestinal bleeding: its causes and treatment.")
+    ingest(library, [*CORPUS, split, bleeding], source="t")
+    query = parse_query("warfarin gastrointestinal bleeding")
+    passages_only = Searcher.open(library, tmp_path / "index", embedder=None, weights=FusionWeights())
+    with_documents = Searcher.open(library, tmp_path / "index", embedder=None)
+
+    assert passages_only.rank(query, 1)[0][0] == "t:gi#0"  # no passage has all three words
+    assert with_documents.rank(query, 1)[0][0].startswith("t:split#")
+
+
 def test_an_abbreviation_expands_to_its_meaning() -> None:
     parsed = parse_query("aspirin after MI")
 
@@ -141,6 +175,7 @@ def test_a_stale_index_is_refreshed_with_added_and_removed_documents(
     found = {h.document.identifier for h in reopened.search("vitamin D fractures aspirin infarction", k=10)}
     assert "t:9" not in found and "t:1" not in found
     assert len(reopened.index.lexical) == sum(len(library.passages_of(d.identifier)) for d in CORPUS[1:])
+    assert len(reopened.index.document_lexical) == len(CORPUS) - 1
 
 
 def test_a_changed_document_replaces_its_old_passages(filled: Library, tmp_path: Path) -> None:
@@ -151,7 +186,10 @@ def test_a_changed_document_replaces_its_old_passages(filled: Library, tmp_path:
     ingest(filled, [changed], source="t")
 
     assert searcher.search("quinine cramps", k=1)[0].passage.text.startswith("Quinine")
-    assert len(searcher.index.lexical) == len(searcher.index.vectors or []) == 4
+    index = searcher.index
+    assert len(index.lexical) == len(index.vectors or []) == 4
+    assert len(index.document_lexical) == len(index.document_vectors or []) == 4
+    assert index.document_lexical.search([("quinine", 1.0)], 1)[0][0] == "t:3"
 
 
 def test_the_evidence_prior_lifts_stronger_evidence_among_equal_matches(

@@ -9,6 +9,7 @@ the benchmark: on SciFact it was weaker than tuned score fusion (docs/search.md)
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from medoracle.domain import Document, EvidenceLevel
@@ -38,6 +39,49 @@ def fuse(lexical: Ranking, dense: Ranking, lexical_weight: float = LEXICAL_WEIGH
         for key in lex.keys() | den.keys()
     }
     return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+
+
+@dataclass(frozen=True, slots=True)
+class FusionWeights:
+    """Weight of each retriever's min-max normalised score in a passage's fused score.
+
+    A zero weight skips that retriever. The passage weights should stay above zero: they
+    choose which passage of a well-scored document comes first.
+    """
+
+    lexical: float = 1.0  # BM25 of the passage
+    dense: float = 0.0  # cosine similarity of the passage
+    document_lexical: float = 0.0  # BM25 of the passage's whole document
+    document_dense: float = 0.0  # cosine similarity of the whole document (truncated by the model)
+
+
+def fuse_levels(
+    passage_runs: Sequence[tuple[Ranking, float]], document_runs: Sequence[tuple[Ranking, float]]
+) -> list[tuple[str, float]]:
+    """Passages scored by their own normalised scores plus those of their whole document.
+
+    Each run is (ranking, weight); document rankings are keyed by document id, passage ids are
+    ``<document id>#<ordinal>``. A document found only by a whole-document run is represented by
+    its first passage, so that no retriever's find is lost.
+    """
+    passages = _weighted_sum(passage_runs)
+    documents = _weighted_sum(document_runs)
+    covered = {document_of(key) for key in passages}
+    passages.update({f"{key}#0": 0.0 for key in documents.keys() - covered})
+    fused = {key: score + documents.get(document_of(key), 0.0) for key, score in passages.items()}
+    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+
+
+def document_of(passage_id: str) -> str:
+    return passage_id.rsplit("#", 1)[0]
+
+
+def _weighted_sum(runs: Sequence[tuple[Ranking, float]]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for ranking, weight in runs:
+        for key, value in normalise(ranking).items():
+            total[key] = total.get(key, 0.0) + weight * value
+    return total
 
 
 def reciprocal_rank_fusion(rankings: Sequence[Ranking], k: int = RRF_K) -> list[tuple[str, float]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from medoracle.domain import Document, Hit
 from medoracle.library import Library
 from medoracle.search.embedders import Embedder, load_embedder
-from medoracle.search.hybrid import LEXICAL_WEIGHT, apply_prior, fuse
+from medoracle.search.hybrid import FusionWeights, Ranking, apply_prior, document_of, fuse_levels
 from medoracle.search.index import Progress, SearchIndex
 from medoracle.search.query import ParsedQuery, parse_query
 
@@ -19,10 +19,10 @@ CANDIDATES = 100  # from each retriever, before fusion
 
 
 class Searcher:
-    def __init__(self, index: SearchIndex, *, evidence_prior: bool, lexical_weight: float) -> None:
+    def __init__(self, index: SearchIndex, *, evidence_prior: bool, weights: FusionWeights) -> None:
         self._index = index
         self._evidence_prior = evidence_prior
-        self._lexical_weight = lexical_weight
+        self.weights = weights
 
     @classmethod
     def open(
@@ -32,19 +32,23 @@ class Searcher:
         *,
         embedder: str | Embedder | None = DEFAULT_EMBEDDER,
         evidence_prior: bool = False,
+        weights: FusionWeights | None = None,
         progress: Progress | None = None,
     ) -> Searcher:
         """Open (building or refreshing as needed) the indexes of ``library`` kept in ``index_dir``.
 
         ``embedder`` is a name from EMBEDDERS, an Embedder object, or None for lexical search only.
+        ``weights`` default to those tuned for the embedder (WEIGHTS); dense weights are ignored
+        without an embedder.
         """
         # numpy's BLAS threads fight torch for the two cores: 10× slower dense queries otherwise.
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         model = load_embedder(embedder) if isinstance(embedder, str) else embedder
         index = SearchIndex(library, index_dir, model)
         index.refresh(progress)
-        weight = LEXICAL_WEIGHTS.get(model.name, LEXICAL_WEIGHT) if model else 1.0
-        return cls(index, evidence_prior=evidence_prior, lexical_weight=weight)
+        if weights is None:
+            weights = WEIGHTS.get(model.name if model else None, WEIGHTS[None])
+        return cls(index, evidence_prior=evidence_prior, weights=weights)
 
     @property
     def index(self) -> SearchIndex:
@@ -55,17 +59,26 @@ class Searcher:
 
     def rank(self, query: ParsedQuery, k: int) -> list[tuple[str, float]]:
         """Passage ids and scores, best first (no documents loaded unless the prior needs them)."""
-        index = self._index
+        index, weights = self._index, self.weights
         depth = max(k, CANDIDATES)
-        lexical = index.lexical.search(query.terms, depth)
-        ranking = lexical
-        if index.embedder is not None and index.vectors is not None and len(index.vectors):
+        passage_runs: list[tuple[Ranking, float]] = []
+        document_runs: list[tuple[Ranking, float]] = []
+        if weights.lexical:
+            passage_runs.append((index.lexical.search(query.terms, depth), weights.lexical))
+        if weights.document_lexical:
+            document_runs.append(
+                (index.document_lexical.search(query.terms, depth), weights.document_lexical)
+            )
+        if index.embedder is not None and (weights.dense or weights.document_dense):
             vector = index.embedder.embed([query.dense_text])[0]
-            dense = index.vectors.search(vector, depth)
-            ranking = fuse(lexical, dense, self._lexical_weight)
+            if weights.dense and index.vectors is not None:
+                passage_runs.append((index.vectors.search(vector, depth), weights.dense))
+            if weights.document_dense and index.document_vectors is not None:
+                document_runs.append((index.document_vectors.search(vector, depth), weights.document_dense))
+        ranking = fuse_levels(passage_runs, document_runs)
         if self._evidence_prior:
             documents = self._documents_of([key for key, _ in ranking])
-            ranking = apply_prior(ranking, lambda key: documents.get(key.rsplit("#", 1)[0]))
+            ranking = apply_prior(ranking, lambda key: documents.get(document_of(key)))
         return list(ranking[:k])
 
     def search(self, query: str, k: int = 10) -> list[Hit]:
@@ -82,8 +95,13 @@ class Searcher:
         ]
 
     def _documents_of(self, passage_ids: list[str]) -> dict[str, Document]:
-        return self._index.library.get_documents(key.rsplit("#", 1)[0] for key in passage_ids)
+        return self._index.library.get_documents(document_of(key) for key in passage_ids)
 
 
-# Chosen on SciFact train queries by bench/retrieval.py; see docs/search.md.
-LEXICAL_WEIGHTS = {"wordllama": 0.6, "minilm": 0.5}
+# Chosen on SciFact train queries by bench/retrieval.py (keyed by embedder; None: lexical only),
+# from a 0.1 grid whose passage weights sum to at least 0.1; see docs/search.md.
+WEIGHTS: dict[str | None, FusionWeights] = {
+    None: FusionWeights(lexical=0.1, document_lexical=0.9),
+    "wordllama": FusionWeights(lexical=0.0, dense=0.4, document_lexical=0.6),
+    "minilm": FusionWeights(lexical=0.1, dense=0.1, document_lexical=0.5, document_dense=0.3),
+}
