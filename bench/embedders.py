@@ -246,7 +246,11 @@ def main() -> None:
     if not args.skip_embedders:
         results["embedders"] = bench_embedders(args.shared / "scifact" / "beir", args.docs, args.queries)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "embedders.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    # One file per part, so that rerunning one part keeps the other's latest figures.
+    for part, name in (("index", f"vector-index-{args.size}.json"), ("embedders", "embedders.json")):
+        if part in results:
+            saved = {"machine": results["machine"], part: results[part]}
+            (RESULTS / name).write_text(json.dumps(saved, indent=2) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps(results))
     else:

@@ -68,7 +68,10 @@ def test_an_unknown_embedder_names_the_choices() -> None:
 def test_a_missing_package_gives_an_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "wordllama", None)  # makes the import fail as if uninstalled
 
-    with pytest.raises(EmbedderUnavailableError, match=r"needs the Python package 'wordllama'.*requirements"):
+    with pytest.raises(
+        EmbedderUnavailableError,
+        match=r"needs the Python package 'wordllama'.*pip install 'medoracle\[minilm\]'",
+    ):
         load_embedder("wordllama")
 
 

@@ -32,7 +32,9 @@ MINILM_BATCH = 32
 MINILM_SINGLE_THREAD_UP_TO = 4
 WORDLLAMA_BATCH = 64
 
-_INSTALL_HINT = "install the project's requirements: pip install -r requirements.txt"
+_INSTALL_HINT = (
+    "install medoracle with its extras: pip install 'medoracle[minilm]' (in a checkout: make venv)"
+)
 
 
 class Embedder(Protocol):

@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 # HNSW settings measured on 2 shared cores with the synthetic vectors of bench/embedders.py: at 60k vectors
 # int8 storage built in 35 s against 75 s for f16, with the same recall@10 (0.93); candidates are re-scored
-# in float32 anyway. Figures at 1M: bench/results/embedders.json.
+# in float32 anyway. Figures at 1M: bench/results/vector-index-1000000.json.
 ANN_THRESHOLD = 50_000
 ANN_DTYPE = "i8"
 ANN_CONNECTIVITY = 16
