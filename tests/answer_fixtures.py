@@ -49,3 +49,19 @@ def hits_for(question: str, k: int = 10) -> list[Hit]:
                 scored.append(Hit(passage=passage, document=document, score=float(len(shared))))
     scored.sort(key=lambda h: -h.score)
     return scored[:k]
+
+
+def hits_of_abstracts(abstracts: list[tuple[str, str]]) -> list[Hit]:
+    """Hits for (key, abstract) pairs in the given order, best first, each abstract a document."""
+    hits = []
+    for rank, (key, text) in enumerate(abstracts):
+        document = Document(
+            identifier=f"answertest:{key}",
+            source="answertest",
+            kind=DocumentKind.ARTICLE,
+            title="",
+            sections=[Section("ABSTRACT", text)],
+        )
+        document, passages = prepare(document)
+        hits.extend(Hit(passage=p, document=document, score=float(len(abstracts) - rank)) for p in passages)
+    return hits

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from answer_fixtures import hits_for
+from answer_fixtures import hits_for, hits_of_abstracts
 from medoracle.answer import compose
 from medoracle.answer.analysis import analyze
-from medoracle.domain import Document, DocumentKind, Hit, Section
-from medoracle.ingest.pipeline import prepare
 
 # Biomedical sentences that share the generic words "play" and "major" with many questions.
 _MAJOR_ROLE = [
@@ -18,23 +16,8 @@ _MAJOR_ROLE = [
 ]
 
 
-def _hits(records: list[tuple[str, str]]) -> list[Hit]:
-    hits = []
-    for rank, (key, text) in enumerate(records):
-        document = Document(
-            identifier=f"abstain:{key}",
-            source="answertest",
-            kind=DocumentKind.ARTICLE,
-            title="",
-            sections=[Section("ABSTRACT", text)],
-        )
-        document, passages = prepare(document)
-        hits.extend(Hit(passage=p, document=document, score=10.0 - rank) for p in passages)
-    return hits
-
-
 def test_the_same_passages_answer_a_question_about_what_they_name() -> None:
-    answer = compose("What is the role of FXR in bile acid metabolism?", _hits(_MAJOR_ROLE))
+    answer = compose("What is the role of FXR in bile acid metabolism?", hits_of_abstracts(_MAJOR_ROLE))
     assert not answer.abstained
 
 
@@ -45,7 +28,7 @@ def test_one_unmatched_term_of_several_does_not_make_the_question_off_library() 
 
 
 def test_a_web_address_is_not_a_mention_of_its_words() -> None:
-    hits = _hits(
+    hits = hits_of_abstracts(
         [("tool", "The graph kernels package is freely available at https://github.com/example/kernels.")]
     )
     assert compose("What is the difference between HTTP and HTTPS?", hits).abstained

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
+from answer_fixtures import hits_of_abstracts
 from medoracle.answer import analyze
 from medoracle.answer.selection import candidates, merge, trim
-from medoracle.domain import Document, DocumentKind, Hit, Section
-from medoracle.ingest.pipeline import prepare
+from medoracle.domain import Hit
 
 QUESTION = analyze("What causes gout flares?")
 
 
-def _hits(*texts: str) -> list[Hit]:
-    hits = []
-    for number, text in enumerate(texts):
-        document = Document(
-            identifier=f"sel:{number}",
-            source="sel",
-            kind=DocumentKind.ARTICLE,
-            title="",
-            sections=[Section("ABSTRACT", text)],
-        )
-        document, passages = prepare(document)
-        hits.extend(Hit(passage=p, document=document, score=1.0) for p in passages)
-    return hits
+def _hits_of(*texts: str) -> list[Hit]:
+    return hits_of_abstracts([(f"sel{number}", text) for number, text in enumerate(texts)])
 
 
 def _texts(text: str) -> list[str]:
-    return [c.text for c in candidates(QUESTION, _hits(text), 0.5)]
+    return [c.text for c in candidates(QUESTION, _hits_of(text), 0.5)]
 
 
 def test_sentences_that_lean_on_an_antecedent_are_dropped() -> None:
@@ -71,7 +60,7 @@ def test_a_long_tail_is_cut_only_when_it_holds_no_number_or_negation() -> None:
 def test_near_identical_statements_merge_but_different_numbers_do_not() -> None:
     found = candidates(
         QUESTION,
-        _hits(
+        _hits_of(
             "Alcohol intake doubled the risk of gout flares (OR 2.1).",
             "Alcohol intake doubled the risk of recurrent gout flares (OR 2.1).",
             "Alcohol intake doubled the risk of gout flares (OR 2.4).",
@@ -81,14 +70,15 @@ def test_near_identical_statements_merge_but_different_numbers_do_not() -> None:
     merged = merge(found)
     assert len(merged) == 2
     twin = next(c for c in merged if c.also)
-    assert {twin.hit.document.identifier, twin.also[0].hit.document.identifier} == {"sel:0", "sel:1"}
+    merged_ids = {twin.hit.document.identifier, twin.also[0].hit.document.identifier}
+    assert merged_ids == {"answertest:sel0", "answertest:sel1"}
 
 
 def test_a_statement_naming_only_a_generic_term_is_not_selected() -> None:
     question = analyze("What is the genetic basis of progeria?")
     found = candidates(
         question,
-        _hits("Genetic testing is widely used in oncology clinics. Progeria is caused by LMNA mutations."),
+        _hits_of("Genetic testing is widely used in oncology clinics. Progeria is caused by LMNA mutations."),
         0.5,
     )
     assert [c.text for c in found] == ["Progeria is caused by LMNA mutations."]

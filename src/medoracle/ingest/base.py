@@ -107,6 +107,8 @@ def read_json_lines(path: Path, expected: str) -> Iterator[Parsed | Skip]:
 
 def read_json_file(path: Path, expected: str) -> Parsed | Skip:
     """A whole JSON file's value, or one Skip naming the file when it is empty, truncated or not JSON."""
+    if path.is_dir():
+        raise ReaderError(f"{path} is a folder; expected a file of {expected}")
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from medoracle.domain import Document, DocumentKind, Section, Skip
-from medoracle.ingest.base import ReaderError, Record, clean_text, read_json_file
+from medoracle.ingest.base import Record, clean_text, read_json_file
 from medoracle.ingest.pubmed import pubmed_url
 
 SOURCE = "bioasq"
@@ -41,8 +41,6 @@ class BioAsqReader:
         self.total: int | None = None  # articles are known only once every question has been read
 
     def read(self) -> Iterator[Record]:
-        if self.path.is_dir():
-            raise ReaderError(f"{self.path} is a folder; expected a file of {EXPECTED}")
         parsed = read_json_file(self.path, EXPECTED)
         if isinstance(parsed, Skip):
             yield parsed

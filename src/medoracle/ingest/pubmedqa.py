@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from medoracle.domain import Document, DocumentKind, Section, Skip
-from medoracle.ingest.base import ReaderError, Record, clean_text, parse_year, read_json_file
+from medoracle.ingest.base import Record, clean_text, parse_year, read_json_file
 from medoracle.ingest.pubmed import pubmed_url
 
 SOURCE = "pubmedqa"
@@ -29,8 +29,6 @@ class PubMedQAReader:
         self.total: int | None = None  # known only once the whole file is parsed
 
     def read(self) -> Iterator[Record]:
-        if self.path.is_dir():
-            raise ReaderError(f"{self.path} is a folder; expected a file of {EXPECTED}")
         parsed = read_json_file(self.path, EXPECTED)
         if isinstance(parsed, Skip):
             yield parsed
