@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -70,6 +71,21 @@ def test_interrupted_ingest_keeps_committed_batches_and_a_rerun_completes_it(lib
     rerun = ingest(library, [article(n) for n in range(30)], source="test", batch_size=10)
     assert (rerun.ingested, rerun.unchanged) == (10, 20)
     assert library.count_documents() == 30
+
+
+def test_a_stop_request_ends_the_ingest_between_records_without_the_current_batch(library: Library) -> None:
+    stop = threading.Event()
+
+    def records() -> Iterator[Record]:
+        for n in range(30):
+            if n == 25:
+                stop.set()  # as the Ctrl-C handler of `medoracle ingest` does
+            yield article(n)
+
+    report = ingest(library, records(), source="test", batch_size=10, stop=stop)
+
+    assert report.interrupted
+    assert library.count_documents() == 20
 
 
 def test_a_failing_batch_leaves_no_half_written_document(library: Library) -> None:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -46,9 +51,30 @@ def _print_report(report: IngestReport) -> None:
         )
 
 
+@contextmanager
+def _ctrl_c_sets(stop: threading.Event) -> Iterator[None]:
+    """Ctrl-C asks the ingest to stop between records; a second Ctrl-C interrupts at once.
+
+    A KeyboardInterrupt raised wherever the signal lands can be lost (inside a finalizer
+    it is only printed), so the first one is turned into a flag the ingest checks.
+    """
+
+    def on_sigint(signum: int, frame: FrameType | None) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def run_ingest(reader: Reader) -> IngestReport:
     """Ingest one reader with a progress bar; exits non-zero if anything was skipped."""
-    with open_library() as library:
+    stop = threading.Event()
+    with open_library() as library, _ctrl_c_sets(stop):
         columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn()]
         with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
             task = bar.add_task(reader.source, total=getattr(reader, "total", None))
@@ -59,6 +85,7 @@ def run_ingest(reader: Reader) -> IngestReport:
                     source=reader.source,
                     batch_size=state.settings.batch_size,
                     progress=lambda n: bar.advance(task, n),
+                    stop=stop,
                 )
             except ReaderError as exc:
                 fail(str(exc), code=1)

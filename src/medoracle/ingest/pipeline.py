@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 
@@ -58,11 +59,13 @@ def ingest(
     source: str,
     batch_size: int = 500,
     progress: Progress | None = None,
+    stop: threading.Event | None = None,
 ) -> IngestReport:
     """Write every good record to the library, one transaction per batch.
 
-    Bad records are skipped and reported, never fatal. Ctrl-C stops after rolling back the
-    current batch: what was committed stays, and a rerun finishes the rest.
+    Bad records are skipped and reported, never fatal. Ctrl-C (KeyboardInterrupt) or setting
+    ``stop`` ends the ingest without writing the current batch: what was committed stays, and
+    a rerun finishes the rest.
     """
     report = IngestReport(source=source)
     started = time.perf_counter()
@@ -89,6 +92,8 @@ def ingest(
 
     try:
         for record in records:
+            if stop is not None and stop.is_set():
+                raise KeyboardInterrupt
             if isinstance(record, Skip):
                 log.warning("skipped %s: %s", record.origin, record.reason)
                 report.skipped.append(record)
