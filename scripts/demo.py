@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 MEDORACLE = str(Path(sys.executable).with_name("medoracle"))
-QUESTION = "What are the causes of nocturnal leg cramps?"
+QUESTION = "What are the risk factors for gestational diabetes?"
 
 
 def run(*args: str) -> None:

@@ -7,7 +7,20 @@ from dataclasses import replace
 from answer_fixtures import hits_for, prepared
 from medoracle.answer import compose
 from medoracle.answer.verify import Tally, verify_bullet, verify_bullets
-from medoracle.domain import Answer, Audience, Bullet, EvidenceKind, Passage, SourceSpan, VerdictValue
+from medoracle.domain import (
+    Answer,
+    Audience,
+    Bullet,
+    Document,
+    DocumentKind,
+    EvidenceKind,
+    Hit,
+    Passage,
+    Section,
+    SourceSpan,
+    VerdictValue,
+)
+from medoracle.ingest.pipeline import prepare
 
 CAUSES = "What are the causes of nocturnal leg cramps?"
 
@@ -193,3 +206,28 @@ def test_patients_see_patient_information_first_and_plain_headings() -> None:
 def test_follow_ups_come_from_the_kind_and_topic() -> None:
     answer = compose(CAUSES, hits_for(CAUSES))
     assert "How are nocturnal leg cramps treated?" in answer.follow_ups
+
+
+def test_sections_of_one_web_page_are_one_reference() -> None:
+    def page(part: str, text: str) -> Hit:
+        document = Document(
+            identifier=f"medquad:niddk:causes#{part}",
+            source="medquad",
+            kind=DocumentKind.PATIENT_INFORMATION,
+            title="Causes of Gout",
+            sections=[Section("ANSWER", text)],
+            url=f"https://example.org/gout/causes#{part}",
+        )
+        document, passages = prepare(document)
+        return Hit(passage=passages[0], document=document, score=1.0)
+
+    hits = [
+        page("diet", "High purine intake from red meat and seafood raises urate and causes gout flares."),
+        page("drugs", "Thiazide diuretics raise serum urate and are a common cause of gout flares."),
+    ]
+    answer = compose("What causes gout flares?", hits)
+
+    assert len(answer.references) == 1
+    assert {n for section in answer.sections for b in section.bullets for n in b.citations} | {
+        n for b in answer.lead for n in b.citations
+    } == {1}

@@ -26,6 +26,15 @@ def test_sentences_that_lean_on_an_antecedent_are_dropped() -> None:
     assert kept == ["Gout flares follow rises in serum urate."]
 
 
+def test_guideline_scope_notes_and_pointers_are_dropped() -> None:
+    kept = _texts(
+        "Note: This guideline does not cover the management of gout flares in children. "
+        "To find out why the committee made the recommendations on gout flares, see rationale and impact. "
+        "Offer colchicine within 24 hours of the onset of gout flares."
+    )
+    assert kept == ["Offer colchicine within 24 hours of the onset of gout flares."]
+
+
 def test_a_sentence_cut_off_before_its_list_is_dropped() -> None:
     kept = _texts(
         "Gout flares have several common causes, including\n- Alcohol intake often triggers gout flares."

@@ -66,6 +66,11 @@ def test_a_heading_or_guideline_tag_line_is_not_glued_to_the_next_sentence() -> 
     ]
 
 
+def test_a_date_tag_ending_a_line_is_not_glued_to_the_next_sentence() -> None:
+    text = "Offer testing after birth. [new 2015]\nAssess risk using risk factors."
+    assert sentences(text) == ["Offer testing after birth.", "[new 2015]", "Assess risk using risk factors."]
+
+
 def test_wrapped_prose_lines_stay_one_sentence() -> None:
     text = (
         "Nocturnal leg cramps were reported by one in three adults over sixty years of age in\n"

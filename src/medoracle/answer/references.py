@@ -59,16 +59,27 @@ class ReferenceBook:
 
     def number(self, passage_id: str) -> int:
         document = self._document_of_passage[passage_id]
-        if document.identifier not in self._numbers:
+        key = _citable(document)
+        if key not in self._numbers:
             self._documents.append(document)
-            self._numbers[document.identifier] = len(self._documents)
-        return self._numbers[document.identifier]
+            self._numbers[key] = len(self._documents)
+        return self._numbers[key]
 
     def cite(self, bullets: Sequence[Bullet]) -> list[Bullet]:
-        return [replace(b, citations=tuple(self.number(s.passage_id) for s in b.sources)) for b in bullets]
+        return [
+            replace(b, citations=tuple(dict.fromkeys(self.number(s.passage_id) for s in b.sources)))
+            for b in bullets
+        ]
 
     def references(self) -> tuple[Reference, ...]:
         return tuple(reference(number, document) for number, document in enumerate(self._documents, start=1))
+
+
+def _citable(document: Document) -> str:
+    """What a reader cites: sections of one web page (``page#part``) are one reference."""
+    if document.url:
+        return f"{document.url.split('#', 1)[0]}\n{document.title}"
+    return document.identifier
 
 
 def related_references(hits: Sequence[Hit], shown: int = RELATED_SHOWN) -> tuple[Reference, ...]:

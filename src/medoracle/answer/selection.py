@@ -99,7 +99,9 @@ _BOILERPLATE = re.compile(
     r"|the (aim|objective|purpose|goal) of|(was|were) (randomly )?(assigned|enrolled|recruited|included"
     r"|allocated)|data were (collected|extracted|analy[sz]ed)|(databases?|medline|embase|pubmed|cochrane"
     r" library)\b.{0,40}\bsearched|informed consent|approved by|clinicaltrials\.gov|\bNCT\d+|registered"
-    r"|further (studies|research) (is|are) (needed|required|warranted)|remains? to be (determined|elucidated))\b",
+    r"|further (studies|research) (is|are) (needed|required|warranted)|remains? to be (determined|elucidated)"
+    # guidelines' pointers to themselves: scope notes, rationale and algorithm references
+    r"|(this|the) guideline (does not cover|covers)|rationale and impact|visual summary|clinical algorithm)\b",
     re.IGNORECASE,
 )
 _AIM_START = re.compile(

@@ -33,6 +33,7 @@ _NEXT_START = re.compile(r"[A-Z0-9\"'(\[¿¡•\-]|[^\x00-\x7f]")
 # a capital or a bracket; it is a heading if short (longer lines are more likely wrapped prose).
 _NEWLINE_BEFORE_START = re.compile(r"\n[ \t]*[A-Z\[]")  # a literal first character: a fast scan
 HEADING_WORDS = 12
+TAG_CHARS = 40
 _MARKER = re.compile(r"(?:[-•*▪◦]|\d{1,2}[.)])\s+")
 
 
@@ -64,7 +65,10 @@ def _heading_ends(text: str) -> Iterator[int]:
     for match in _NEWLINE_BEFORE_START.finditer(text):
         newline = match.start()
         line = text[text.rfind("\n", 0, newline) + 1 : newline].rstrip()
-        if line and line[-1] not in ".!?,;:-" and len(line.split()) <= HEADING_WORDS:
+        short_heading = line and line[-1] not in ".!?,;:-" and len(line.split()) <= HEADING_WORDS
+        # Guidelines end a recommendation with its date tag: "... during labour. [new 2015]"
+        date_tag = line.endswith("]") and len(line) - line.rfind("[") <= TAG_CHARS
+        if short_heading or date_tag:
             yield newline
 
 
