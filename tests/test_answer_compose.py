@@ -14,6 +14,7 @@ from medoracle.domain import (
     Document,
     DocumentKind,
     EvidenceKind,
+    EvidenceSource,
     Hit,
     Passage,
     Section,
@@ -231,3 +232,28 @@ def test_sections_of_one_web_page_are_one_reference() -> None:
     assert {n for section in answer.sections for b in section.bullets for n in b.citations} | {
         n for b in answer.lead for n in b.citations
     } == {1}
+
+
+def test_the_lead_cites_the_strongest_evidence_first() -> None:
+    def hit(key: str, kind: EvidenceKind, text: str, score: float) -> Hit:
+        document = Document(
+            identifier=f"lead:{key}",
+            source="lead",
+            kind=DocumentKind.ARTICLE,
+            title="",
+            sections=[Section("TEXT", text)],
+            evidence_kind=kind,
+            evidence_source=EvidenceSource.SOURCE,
+        )
+        document, passages = prepare(document)
+        return Hit(passage=passages[0], document=document, score=score)
+
+    hits = [
+        hit("page", EvidenceKind.PATIENT_INFORMATION, "Obesity raises the risk of gout flares 2-fold.", 3.0),
+        hit("other1", EvidenceKind.RESEARCH, "Statins lower cholesterol in adults.", 2.0),
+        hit("other2", EvidenceKind.RESEARCH, "Vitamin D deficiency is common in winter.", 1.5),
+        hit("guideline", EvidenceKind.GUIDELINE, "Heavy alcohol intake raises the risk of gout flares.", 1.0),
+    ]
+    answer = compose("What are the risk factors for gout flares?", hits)
+
+    assert answer.references[answer.lead[0].citations[0] - 1].label == "Guideline"

@@ -173,6 +173,7 @@ def _lead(
             _hidden_from(audience, c),
             c.null_finding and analysis.kind is not QuestionKind.YES_NO,
             _section_of(analysis, c).order,
+            c.level,  # strongest evidence first, as in the sections
             -c.score,
         ),
     )

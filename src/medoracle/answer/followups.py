@@ -7,7 +7,7 @@ from medoracle.domain import QuestionAnalysis, QuestionKind
 MAX_TOPIC_WORDS = 6
 
 _HEADINGS: dict[QuestionKind, str] = {
-    QuestionKind.CAUSES: "Causes of {Topic}",
+    QuestionKind.CAUSES: "Causes and Risk Factors of {Topic}",
     QuestionKind.TREATMENT: "Treatment of {Topic}",
     QuestionKind.DIAGNOSIS: "Diagnosis of {Topic}",
     QuestionKind.PROGNOSIS: "Prognosis of {Topic}",
