@@ -62,6 +62,11 @@ def hits_of_abstracts(abstracts: list[tuple[str, str]]) -> list[Hit]:
             title="",
             sections=[Section("ABSTRACT", text)],
         )
-        document, passages = prepare(document)
-        hits.extend(Hit(passage=p, document=document, score=float(len(abstracts) - rank)) for p in passages)
+        hits.extend(hits_of_document(document, score=float(len(abstracts) - rank)))
     return hits
+
+
+def hits_of_document(document: Document, score: float) -> list[Hit]:
+    """The document's passages, as prepared by ingest, each found with ``score``."""
+    document, passages = prepare(document)
+    return [Hit(passage=p, document=document, score=score) for p in passages]

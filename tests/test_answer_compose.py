@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from answer_fixtures import hits_for, prepared
+from answer_fixtures import hits_for, hits_of_document, prepared
 from medoracle.answer import compose
 from medoracle.answer.verify import Tally, verify_bullet, verify_bullets
 from medoracle.domain import (
@@ -21,7 +21,6 @@ from medoracle.domain import (
     SourceSpan,
     VerdictValue,
 )
-from medoracle.ingest.pipeline import prepare
 
 CAUSES = "What are the causes of nocturnal leg cramps?"
 
@@ -219,8 +218,7 @@ def test_sections_of_one_web_page_are_one_reference() -> None:
             sections=[Section("ANSWER", text)],
             url=f"https://example.org/gout/causes#{part}",
         )
-        document, passages = prepare(document)
-        return Hit(passage=passages[0], document=document, score=1.0)
+        return hits_of_document(document, score=1.0)[0]
 
     hits = [
         page("diet", "High purine intake from red meat and seafood raises urate and causes gout flares."),
@@ -245,8 +243,7 @@ def test_the_lead_cites_the_strongest_evidence_first() -> None:
             evidence_kind=kind,
             evidence_source=EvidenceSource.SOURCE,
         )
-        document, passages = prepare(document)
-        return Hit(passage=passages[0], document=document, score=score)
+        return hits_of_document(document, score)[0]
 
     hits = [
         hit("page", EvidenceKind.PATIENT_INFORMATION, "Obesity raises the risk of gout flares 2-fold.", 3.0),

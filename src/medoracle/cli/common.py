@@ -11,6 +11,14 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from medoracle.config import ConfigError, Settings, load_settings
 from medoracle.library import Library, LibraryError
@@ -66,3 +74,9 @@ def open_library() -> Iterator[Library]:
         yield library
     finally:
         library.close()
+
+
+def progress_bar() -> Progress:
+    """The bar of long commands: what, how far, for how long; it disappears when done."""
+    columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn()]
+    return Progress(*columns, TimeElapsedColumn(), console=console, transient=True)

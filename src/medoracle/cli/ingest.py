@@ -11,16 +11,8 @@ from types import FrameType
 from typing import Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
-from medoracle.cli.common import console, fail, open_library, state
+from medoracle.cli.common import console, fail, open_library, progress_bar, state
 from medoracle.domain import IngestReport
 from medoracle.ingest.base import Reader, ReaderError
 from medoracle.ingest.pipeline import ingest
@@ -74,22 +66,20 @@ def _ctrl_c_sets(stop: threading.Event) -> Iterator[None]:
 def run_ingest(reader: Reader) -> IngestReport:
     """Ingest one reader with a progress bar; exits non-zero if anything was skipped."""
     stop = threading.Event()
-    with open_library() as library, _ctrl_c_sets(stop):
-        columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn()]
-        with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
-            task = bar.add_task(reader.source, total=getattr(reader, "total", None))
-            try:
-                report = ingest(
-                    library,
-                    reader.read(),
-                    source=reader.source,
-                    batch_size=state.settings.batch_size,
-                    progress=lambda n: bar.advance(task, n),
-                    stop=stop,
-                )
-            except ReaderError as exc:
-                fail(str(exc), code=1)
-                raise
+    with open_library() as library, _ctrl_c_sets(stop), progress_bar() as bar:
+        task = bar.add_task(reader.source, total=getattr(reader, "total", None))
+        try:
+            report = ingest(
+                library,
+                reader.read(),
+                source=reader.source,
+                batch_size=state.settings.batch_size,
+                progress=lambda n: bar.advance(task, n),
+                stop=stop,
+            )
+        except ReaderError as exc:
+            fail(str(exc), code=1)
+            raise
     _print_report(report)
     if report.interrupted:
         raise typer.Exit(130)

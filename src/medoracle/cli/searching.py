@@ -5,16 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
-
-from medoracle.cli.common import console, fail, state
+from medoracle.cli.common import fail, progress_bar, state
 from medoracle.library import Library
 
 if TYPE_CHECKING:
@@ -36,8 +27,7 @@ def open_searcher(
         fail(f"the library at {library.safe_url} is empty: add documents with `medoracle ingest ...` first")
     chosen = DEFAULT_EMBEDDER if embedder is None else (None if embedder.lower() == "none" else embedder)
     folder = index_dir or state.settings.data_dir / "index"
-    columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn()]
-    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
+    with progress_bar() as bar:
         task = bar.add_task("indexing passages", total=None)
         try:
             return Searcher.open(
