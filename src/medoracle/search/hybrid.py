@@ -16,7 +16,6 @@ from medoracle.domain import Document, EvidenceLevel
 
 Ranking = Sequence[tuple[str, float]]  # (passage id, score), best first
 
-LEXICAL_WEIGHT = 0.5  # for an embedder without a weight tuned on train (searcher.LEXICAL_WEIGHTS)
 PRIOR_STRENGTH = 0.1
 RRF_K = 60
 
@@ -31,14 +30,9 @@ def normalise(ranking: Ranking) -> dict[str, float]:
     return {key: (score - low) / span if span > 0 else 1.0 for key, score in ranking}
 
 
-def fuse(lexical: Ranking, dense: Ranking, lexical_weight: float = LEXICAL_WEIGHT) -> list[tuple[str, float]]:
-    """Weighted sum of min-max normalised scores, best first."""
-    lex, den = normalise(lexical), normalise(dense)
-    fused = {
-        key: lexical_weight * lex.get(key, 0.0) + (1.0 - lexical_weight) * den.get(key, 0.0)
-        for key in lex.keys() | den.keys()
-    }
-    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+def fuse(lexical: Ranking, dense: Ranking, lexical_weight: float) -> list[tuple[str, float]]:
+    """Weighted sum of min-max normalised scores of two lists, best first."""
+    return _best_first(_weighted_sum([(lexical, lexical_weight), (dense, 1.0 - lexical_weight)]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +62,7 @@ def fuse_levels(
     documents = _weighted_sum(document_runs)
     covered = {document_of(key) for key in passages}
     passages.update({f"{key}#0": 0.0 for key in documents.keys() - covered})
-    fused = {key: score + documents.get(document_of(key), 0.0) for key, score in passages.items()}
-    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+    return _best_first({key: score + documents.get(document_of(key), 0.0) for key, score in passages.items()})
 
 
 def document_of(passage_id: str) -> str:
@@ -89,7 +82,7 @@ def reciprocal_rank_fusion(rankings: Sequence[Ranking], k: int = RRF_K) -> list[
     for ranking in rankings:
         for rank, (key, _) in enumerate(ranking, start=1):
             fused[key] = fused.get(key, 0.0) + 1.0 / (k + rank)
-    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+    return _best_first(fused)
 
 
 def evidence_prior(document: Document, today: date | None = None) -> float:
@@ -107,9 +100,13 @@ def apply_prior(
     strength: float = PRIOR_STRENGTH,
 ) -> list[tuple[str, float]]:
     """Re-rank by normalised score + strength × evidence prior of each passage's document."""
-    normalised: Mapping[str, float] = normalise(ranking)
-    rescored = []
-    for key, score in normalised.items():
+    rescored = {}
+    for key, score in normalise(ranking).items():
         document = document_of(key)
-        rescored.append((key, score + (strength * evidence_prior(document) if document else 0.0)))
-    return sorted(rescored, key=lambda item: (-item[1], item[0]))
+        rescored[key] = score + (strength * evidence_prior(document) if document else 0.0)
+    return _best_first(rescored)
+
+
+def _best_first(scores: Mapping[str, float]) -> list[tuple[str, float]]:
+    """Highest score first; ties by key, so that equal scores rank the same on every run."""
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))

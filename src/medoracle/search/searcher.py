@@ -54,9 +54,6 @@ class Searcher:
     def index(self) -> SearchIndex:
         return self._index
 
-    def refresh(self, progress: Progress | None = None) -> int:
-        return self._index.refresh(progress)
-
     def rank(self, query: ParsedQuery, k: int) -> list[tuple[str, float]]:
         """Passage ids and scores, best first (no documents loaded unless the prior needs them)."""
         index, weights = self._index, self.weights
