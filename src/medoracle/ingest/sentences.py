@@ -25,16 +25,14 @@ _ABBREVIATIONS = frozenset(
 
 # A candidate boundary: sentence-final punctuation, optional closing quote/bracket, whitespace.
 _CANDIDATE = re.compile(r"([.!?])([\"')\]]*)(\s+)")
-_BULLET_LINE = re.compile(r"\n\s*(?:[-•*▪◦]|\d{1,2}[.)])\s+")
+_MARKER = re.compile(r"(?:[-•*▪◦]|\d{1,2}[.)])\s+")  # a bullet or list number before an item
+_BULLET_LINE = re.compile(r"\n\s*" + _MARKER.pattern)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT_START = re.compile(r"[A-Z0-9\"'(\[¿¡•\-]|[^\x00-\x7f]")
-# A line that does not end like a sentence or a wrapped clause, followed by a line starting with
-# a capital or a bracket; it is a heading if short (longer lines are more likely wrapped prose).
 _NEWLINE_BEFORE_START = re.compile(r"\n[ \t]*[A-Z\[]")  # a literal first character: a fast scan
 HEADING_WORDS = 12
 TAG_CHARS = 40
-_MARKER = re.compile(r"(?:[-•*▪◦]|\d{1,2}[.)])\s+")
 
 
 def _ends_sentence(text: str, dot_index: int, next_index: int) -> bool:
@@ -49,7 +47,7 @@ def _ends_sentence(text: str, dot_index: int, next_index: int) -> bool:
     match = _TOKEN_BEFORE.search(text, max(0, dot_index - 64), dot_index)
     token = match.group(1) if match else ""
     bare = token.lstrip("([\"'").lower()
-    if bare.isdigit() and (match is None or _starts_line(text, match.start(1))):
+    if match and bare.isdigit() and _starts_line(text, match.start(1)):
         return False  # a numbered list marker ("2. Avoid quinine")
     if bare in _ABBREVIATIONS:
         # "et al. 2005" and "vs. 12%" continue; "... as shown by Smith et al. We then" is rare
@@ -62,6 +60,11 @@ def _ends_sentence(text: str, dot_index: int, next_index: int) -> bool:
 
 
 def _heading_ends(text: str) -> Iterator[int]:
+    """Newlines after a heading or a date tag, before a line starting with a capital or a bracket.
+
+    A heading is a short line that does not end like a sentence or a wrapped clause; longer
+    lines are more likely wrapped prose (PDFs).
+    """
     for match in _NEWLINE_BEFORE_START.finditer(text):
         newline = match.start()
         line = text[text.rfind("\n", 0, newline) + 1 : newline].rstrip()
