@@ -256,7 +256,6 @@ _RED_FLAGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-']*[a-z0-9]|[a-z0-9]", re.IGNORECASE)
 # "Alzheimer's disease" and "Alzheimer disease" name the same thing; so do "multi-drug" and "multidrug".
 _POSSESSIVE = re.compile(r"'s?$")
-_HYPHEN = re.compile(r"-")
 
 
 def clean_question(question: str) -> str:
@@ -276,7 +275,7 @@ def content_terms(text: str) -> list[str]:
     """Lower-case tokens that carry meaning (no stop words, no single letters)."""
     return [
         t
-        for t in (_HYPHEN.sub("", _POSSESSIVE.sub("", m.group(0).lower())) for m in _TOKEN.finditer(text))
+        for t in (_POSSESSIVE.sub("", m.group(0).lower()).replace("-", "") for m in _TOKEN.finditer(text))
         if t not in _STOP_WORDS and len(t) > 1
     ]
 
