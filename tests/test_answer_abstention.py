@@ -27,6 +27,22 @@ def test_one_unmatched_term_of_several_does_not_make_the_question_off_library() 
     assert not compose(question, hits_for(question)).abstained
 
 
+def test_a_generic_second_term_need_not_be_named_by_the_statement() -> None:
+    hits = hits_of_abstracts(
+        [
+            (
+                "plx",
+                "The CSF-1 receptor is a tyrosine kinase that is targetable by small molecule inhibitors such as "
+                "PLX3397.",
+            )
+        ]
+    )
+    answer = compose("Describe the mechanism of action of the drug PLX3397.", hits)
+    assert not answer.abstained
+    # Two specific terms still both have to be named: this is no answer about PLX3397 in Iceland.
+    assert compose("What is the use of PLX3397 in Iceland?", hits).abstained
+
+
 def test_a_web_address_is_not_a_mention_of_its_words() -> None:
     hits = hits_of_abstracts(
         [("tool", "The graph kernels package is freely available at https://github.com/example/kernels.")]

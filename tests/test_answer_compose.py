@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from answer_fixtures import hits_for, hits_of_document, prepared
+from answer_fixtures import hits_for, hits_of_abstracts, hits_of_document, prepared
 from medoracle.answer import compose
+from medoracle.answer.analysis import stem
+from medoracle.answer.sections import is_consequence
 from medoracle.answer.verify import Tally, verify_bullet, verify_bullets
 from medoracle.domain import (
     Answer,
@@ -41,6 +43,71 @@ def test_a_causes_question_has_condition_and_medication_sections_with_cited_bull
     assert any("thiazide diuretics" in b.text for b in medications.bullets)
     assert all(b.citations and len(b.citations) == len(b.sources) for b in _all_bullets(answer))
     assert not answer.abstained and answer.emergency_notice is None
+
+
+def test_a_causes_article_keeps_what_the_condition_leads_to_apart_from_its_causes() -> None:
+    hits = hits_of_abstracts(
+        [
+            (
+                "later",
+                "Gestational diabetes leads to macrosomia and birth complications in one in five pregnancies.",
+            ),
+            (
+                "family",
+                "Women with a family history of diabetes are more likely to develop gestational diabetes.",
+            ),
+            ("weight", "Excess weight before pregnancy raises the risk of gestational diabetes threefold."),
+        ]
+    )
+    answer = compose("What are the risk factors for gestational diabetes?", hits)
+    sections = {s.key: [b.text for b in s.bullets] for s in answer.sections}
+    shown = [b.text for b in answer.lead] + sections.get("associated_conditions", [])
+    assert any("family history" in text for text in shown) and any("Excess weight" in text for text in shown)
+    assert sections["consequences"] == [
+        "Gestational diabetes leads to macrosomia and birth complications in one in five pregnancies."
+    ]
+
+
+def test_a_consequence_names_the_topic_before_its_wording_and_a_cause_after_it() -> None:
+    concepts = frozenset({stem("gestational"), stem("diabetes")})
+    assert is_consequence(
+        "Mothers who had gestational diabetes are more likely to develop type 2 diabetes.", concepts
+    )
+    assert not is_consequence(
+        "Women with a family history are more likely to develop gestational diabetes.", concepts
+    )
+    assert not is_consequence("Obesity raises the risk of gestational diabetes.", concepts)
+
+
+_GUIDELINE_LIST = (
+    "Assess risk at the booking appointment. Determine the following risk factors for gestational diabetes:\n"
+    "- BMI above 30 kg/m2\n- Previous macrosomic baby weighing 4.5 kg or above\n- Family history of diabetes\n"
+    "Offer testing to women with any of these."
+)
+
+
+def test_a_sentence_introducing_a_short_list_is_one_statement_with_its_items() -> None:
+    hits = hits_of_abstracts([("nice", _GUIDELINE_LIST)])
+    answer = compose("What are the risk factors for gestational diabetes?", hits)
+    listed = next(b for b in _all_bullets(answer) if "following risk factors" in b.text)
+    assert listed.text == (
+        "Determine the following risk factors for gestational diabetes: BMI above 30 kg/m2; previous macrosomic "
+        "baby weighing 4.5 kg or above; family history of diabetes."
+    )
+    start, end = listed.span
+    assert hits[0].passage.text[start:end].endswith("Family history of diabetes")
+    assert answer.verification.dropped == 0
+    tampered = replace(listed, text=listed.text.replace("4.5 kg", "5.5 kg"))
+    assert verify_bullet(tampered, {hits[0].passage.identifier: hits[0].passage}, Tally()) is None
+
+
+def test_a_list_too_long_to_show_whole_is_not_cut_short() -> None:
+    items = "".join(f"\n- Risk factor number {n} for gestational diabetes" for n in range(1, 11))
+    hits = hits_of_abstracts(
+        [("long", f"Determine the following risk factors for gestational diabetes:{items}")]
+    )
+    answer = compose("What are the risk factors for gestational diabetes?", hits)
+    assert not any("following risk factors" in b.text for b in _all_bullets(answer))
 
 
 def test_every_bullet_is_the_text_of_its_cited_span() -> None:

@@ -71,6 +71,30 @@ def test_a_date_tag_ending_a_line_is_not_glued_to_the_next_sentence() -> None:
     assert sentences(text) == ["Offer testing after birth.", "[new 2015]", "Assess risk using risk factors."]
 
 
+def test_a_footnote_number_after_a_full_stop_ends_the_sentence_and_is_left_out() -> None:
+    text = (
+        "Most adults with diabetes have type 2.1 Many develop it in later life.2 Screening helps. "
+        "Regions of 2.2 Mb were lost. The mean was 2.5 mg. It runs in families.3"
+    )
+    assert sentences(text) == [
+        "Most adults with diabetes have type 2.",
+        "Many develop it in later life.",
+        "Screening helps.",
+        "Regions of 2.2 Mb were lost.",
+        "The mean was 2.5 mg.",
+        "It runs in families.",
+    ]
+
+
+def test_a_grade_tag_ending_a_line_is_not_glued_to_the_next_sentence() -> None:
+    text = "Offer folic acid before conception. (III-C)\nThe dose is 0.4 mg daily (see below)\nfor all women."
+    assert sentences(text) == [
+        "Offer folic acid before conception.",
+        "(III-C)",
+        "The dose is 0.4 mg daily (see below)\nfor all women.",
+    ]
+
+
 def test_wrapped_prose_lines_stay_one_sentence() -> None:
     text = (
         "Nocturnal leg cramps were reported by one in three adults over sixty years of age in\n"

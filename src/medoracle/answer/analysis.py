@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import snowballstemmer
+
 from medoracle.domain import QuestionAnalysis, QuestionKind
 
 MAX_QUESTION_CHARS = 2_000
@@ -280,13 +282,13 @@ def content_terms(text: str) -> list[str]:
     ]
 
 
+_ENGLISH = snowballstemmer.stemmer("english")
+
+
 @lru_cache(maxsize=65_536)
 def stem(token: str) -> str:
-    """A crude stem good enough to match 'cramps'/'cramping' or 'treated'/'treatment'."""
-    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s"):
-        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
-            return token[: -len(suffix)]
-    return token
+    """The Snowball (Porter 2) stem: 'cramps'/'cramping', 'hypertension'/'hypertensive' match."""
+    return str(_ENGLISH.stemWord(token))
 
 
 def _kind_of(text: str) -> QuestionKind:

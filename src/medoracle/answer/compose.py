@@ -16,7 +16,7 @@ from medoracle.answer.analysis import analyze, stem
 from medoracle.answer.balance import contradicting, verdict_of
 from medoracle.answer.references import ReferenceBook, related_references
 from medoracle.answer.sections import GENERAL, STRICT_KINDS, SectionSpec, spec_by_key
-from medoracle.answer.selection import Candidate, candidates, merge
+from medoracle.answer.selection import Candidate, candidates, merge, specific_count
 from medoracle.answer.verify import Tally, verify_bullet
 from medoracle.domain import (
     Answer,
@@ -86,8 +86,10 @@ def _why_abstain(
     analysis: QuestionAnalysis, found: Sequence[Candidate], hit_count: int, limits: Limits
 ) -> str | None:
     concepts = len(analysis.concepts)
-    # At least one statement must name two of the terms (both, for a two-term question).
-    if not found or max(c.coverage for c in found) * concepts < min(concepts, 2) - 1e-9:
+    # Two terms must be named together (both, for a two-term question), unless only one is specific:
+    # "the drug PLX3397" is answered by statements about PLX3397 that do not call it a drug.
+    needed = min(specific_count(analysis), 2)
+    if not found or max(c.coverage for c in found) * concepts < needed - 1e-9:
         return (
             f"The library holds too little evidence to answer this question: none of the {hit_count} passages "
             f"found has a statement about {analysis.topic!r}."
@@ -98,7 +100,7 @@ def _why_abstain(
     )
     missing = [term for term in analysis.concepts if not _mentioned(term, covered)]
     # Two-term questions need both terms ("population of Iceland" is not answered by any population study).
-    needed = max(min(concepts, 2), math.ceil(limits.min_union_coverage * concepts))
+    needed = max(needed, math.ceil(limits.min_union_coverage * concepts))
     if concepts - len(missing) < needed:
         return (
             "The library holds too little evidence to answer this question: nothing found mentions "
@@ -113,12 +115,14 @@ def _mentioned(term: str, stems: set[str]) -> bool:
 
 
 def _order(found: Sequence[Candidate], audience: Audience) -> list[Candidate]:
-    """Strongest evidence first; newer before older; patients see patient information first."""
+    """Answers before their context; strongest evidence first; newer before older; patients see patient
+    information first."""
 
-    def key(candidate: Candidate) -> tuple[bool, int, float, int]:
+    def key(candidate: Candidate) -> tuple[bool, bool, int, float, int]:
         document = candidate.hit.document
         return (
             _hidden_from(audience, candidate),
+            candidate.spec.context,
             candidate.level,
             -round(candidate.score, 1),
             -(document.year or 0),
@@ -165,9 +169,10 @@ def _lead(
     ordered: Sequence[Candidate], analysis: QuestionAnalysis, audience: Audience, limits: Limits
 ) -> list[Candidate]:
     """One or two statements that answer directly: best-covering, from the article's first sections."""
-    best = max(c.coverage for c in ordered)
+    answers = [c for c in ordered if not c.spec.context] or list(ordered)
+    best = max(c.coverage for c in answers)
     pool = sorted(
-        (c for c in ordered if c.coverage >= best - 1e-9),
+        (c for c in answers if c.coverage >= best - 1e-9),
         # A finding of no effect answers a yes/no question, but leads no other kind of article.
         key=lambda c: (
             _hidden_from(audience, c),
@@ -267,7 +272,8 @@ def _checked(
 
 
 def _bullet(candidate: Candidate, contradicts: bool) -> Bullet:
-    text = candidate.text[:1].upper() + candidate.text[1:]
+    text = " ".join(candidate.text.split())  # a line break inside a sentence is not part of it
+    text = text[:1].upper() + text[1:]
     sources = (candidate.source, *(other.source for other in candidate.also))
     return Bullet(text=text, citations=(), sources=sources, contradicts=contradicts)
 

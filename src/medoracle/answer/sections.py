@@ -1,7 +1,8 @@
 """The sections an article has for each kind of question, and the wording that sends a sentence to each.
 
 A sentence goes to the first section of its kind whose cue matches, so the more specific
-sections (medications before conditions) come first; ``GENERAL`` catches the rest.
+sections (medications before conditions) come first; ``GENERAL`` catches the rest. In a causes
+article, what the condition itself leads to goes to its own section first, whatever its wording.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medoracle.answer.text import stems
 from medoracle.domain import Audience, QuestionKind
 
 
@@ -19,14 +21,17 @@ class SectionSpec:
     patient: str
     cue: re.Pattern[str]
     order: int  # position in the article (the cue order above decides assignment)
+    # Statements around the answer rather than the answer (what a condition leads to, in a causes
+    # article): weighed after the others, and never the lead.
+    context: bool = False
 
     def heading(self, audience: Audience, topic: str) -> str:
         template = self.patient if audience is Audience.PATIENT else self.clinician
         return template.replace("{topic}", topic)
 
 
-def _spec(key: str, clinician: str, patient: str, cue: str, order: int) -> SectionSpec:
-    return SectionSpec(key, clinician, patient, re.compile(cue, re.IGNORECASE), order)
+def _spec(key: str, clinician: str, patient: str, cue: str, order: int, context: bool = False) -> SectionSpec:
+    return SectionSpec(key, clinician, patient, re.compile(cue, re.IGNORECASE), order, context)
 
 
 _DRUGS = (
@@ -43,19 +48,20 @@ _DIFFERENTIAL = (
     r"|should be (excluded|ruled out))\b"
 )
 _DIAGNOSTIC = (
-    r"\b(diagnos\w*|history|physical exam\w*|laborator\w*|tests?|testing|imaging|biops\w*|ultraso\w*|mri|ct"
+    r"\b(diagnos\w*|(?<!family )history|physical exam\w*|laborator\w*|tests?|testing|imaging|biops\w*|ultraso\w*|mri|ct"
     r"|screen\w*|sensitivity|specificity|evaluat\w*|assessment|criteria|markers?|biomarkers?)\b"
 )
 _ASSOCIATED = (
     r"\b(associated with|association|risk factors?|linked|related to|caused by|causes?|due to|occurs? in"
-    r"|occurred in|more (common|frequent|likely)|patients with|predispos\w*|contribut\w*|increased risk)\b"
+    r"|occurred in|more (common|frequent|likely|often)|patients with|predispos\w*|contribut\w*|increased risk"
+    r"|(increases?|raises?) the risk)\b"
 )
 _NUMBERS_OR_FREQUENCY = (
     r"\d+(\.\d+)?\s?%|\b(most common|commonly|typically|often|usually|frequen\w*|prevalen\w*|incidence|up to"
     r"|majority|rare|rarely)\b"
 )
 _FIRST_LINE = (
-    r"\b(first[- ]line|recommended|recommend\w*|initial|standard|mainstay|treatment of choice|guidelines?"
+    r"\b(first[- ]line|recommended|recommend\w*|initial|standard (of care|care|treatment|therapy)|mainstay|treatment of choice|guidelines?"
     r"|preferred|should be (treated|given|offered|used))\b"
 )
 _ALTERNATIVES = r"\b(alternatives?|second[- ]line|third[- ]line|refractory|if .{0,30}fails?|other options|add-on|switch\w*)\b"
@@ -64,7 +70,7 @@ _EFFICACY = (
     r"|superior|placebo|relie\w*|eas\w*)\b"
 )
 _HARMS = (
-    r"\b(adverse|side[- ]effects?|harms?|toxicit\w*|safety|bleeding|(increased|higher) risk of|complications?|contraindicat\w*"
+    r"\b(adverse (drug )?(effects?|events?|reactions?|outcomes?)|side[- ]effects?|harms?|toxicit\w*|safety|bleeding|(increased|higher) risk of|complications?|contraindicat\w*"
     r"|withdraw\w*|interactions?|tolerab\w*)\b"
 )
 _MONITORING = r"\b(monitor\w*|follow-?up|levels?|measure\w*|check\w*|surveillance|every \d+)\b"
@@ -98,6 +104,13 @@ _COMPARISON = (
     r"|head-to-head|difference)\b"
 )
 _ANY = r"."
+# What a condition leads to; a consequence when the topic is named before this wording rather than after.
+_CONSEQUENCE = re.compile(
+    r"\b(more likely to (develop|have|get|need)|risk of (developing|later)|leads? to|leading to|results? in"
+    r"|resulting in|complications?|go(es)? on to develop|later in life|continue to have)\b",
+    re.IGNORECASE,
+)
+_NEVER = r"(?!)"  # a section filled by a rule of its own, not by a cue
 
 GENERAL_KEY = "other_findings"
 GENERAL = _spec(GENERAL_KEY, "Other findings", "More from the evidence", _ANY, 99)
@@ -105,6 +118,9 @@ GENERAL = _spec(GENERAL_KEY, "Other findings", "More from the evidence", _ANY, 9
 # Assignment order (first cue wins) per kind; ``order`` is the reading order in the article.
 SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
     QuestionKind.CAUSES: (
+        _spec(
+            "consequences", "Complications of {topic}", "What {topic} can lead to", _NEVER, 6, context=True
+        ),
         _spec("medication_causes", "Medication-related causes", "Medicines that can cause it", _DRUGS, 2),
         _spec(
             "distinguishing_features",
@@ -114,11 +130,11 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
             4,
         ),
         _spec("mechanisms", "Pathophysiological mechanisms", "Why it happens", _MECHANISM, 3),
-        _spec("diagnostic_approach", "Diagnostic approach", "How doctors look for the cause", _DIAGNOSTIC, 6),
+        _spec("diagnostic_approach", "Diagnostic approach", "How doctors look for the cause", _DIAGNOSTIC, 7),
         _spec(
             "associated_conditions",
-            "Conditions associated with {topic}",
-            "Health conditions linked to {topic}",
+            "Risk factors and associated conditions",
+            "What makes {topic} more likely",
             _ASSOCIATED,
             1,
         ),
@@ -166,8 +182,8 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
         _spec("efficacy", "Efficacy of each option", "How well each works", _EFFICACY, 2),
     ),
     QuestionKind.YES_NO: (
-        _spec("evidence_for", "Evidence in favour", "Findings that say yes", r"(?!)", 1),
-        _spec("evidence_against", "Evidence against", "Findings that say no", r"(?!)", 2),
+        _spec("evidence_for", "Evidence in favour", "Findings that say yes", _NEVER, 1),
+        _spec("evidence_against", "Evidence against", "Findings that say no", _NEVER, 2),
     ),
     QuestionKind.OTHER: (),
 }
@@ -191,7 +207,24 @@ STRICT_KINDS = frozenset(
 )
 
 
-def assign(kind: QuestionKind, sentence: str) -> SectionSpec:
+def is_consequence(sentence: str, concepts: frozenset[str]) -> bool:
+    """The sentence says what the topic leads to: it names the topic more fully before the wording than after.
+
+    "Mothers who had gestational diabetes are more likely to develop type 2 diabetes" is a consequence;
+    "women with a family history of diabetes are more likely to develop gestational diabetes" a cause.
+    """
+    cues = list(_CONSEQUENCE.finditer(sentence))
+    if not cues:
+        return False
+    cue = cues[-1]
+    before = len(stems(sentence[: cue.start()]) & concepts)
+    return before > 0 and before > len(stems(sentence[cue.end() :]) & concepts)
+
+
+def assign(kind: QuestionKind, sentence: str, concepts: frozenset[str] = frozenset()) -> SectionSpec:
+    """The section of a sentence in an article of this kind; ``concepts`` are the question's stems."""
+    if kind is QuestionKind.CAUSES and is_consequence(sentence, concepts):
+        return spec_by_key(kind, "consequences")
     for spec in SPECS[kind]:
         if spec.cue.search(sentence):
             return spec

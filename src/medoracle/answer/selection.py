@@ -1,7 +1,7 @@
 """Evidence selection: the sentences of the retrieved passages that answer this kind of question.
 
-Each candidate is a trimmed span of one sentence of one passage, so that it can be cited and
-verified exactly. Sentences that do not stand alone, methods boilerplate and sentences that
+Each candidate is a trimmed span of one sentence of one passage (or of a sentence and the short
+list it introduces), so that it can be cited and verified exactly. Sentences that do not stand alone, methods boilerplate and sentences that
 share no concept with the question are dropped; near-identical statements are merged and keep
 every source.
 """
@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from medoracle.answer import text as features
 from medoracle.answer.analysis import stem
 from medoracle.answer.sections import SectionSpec, assign
-from medoracle.domain import Hit, QuestionAnalysis, SourceSpan
+from medoracle.domain import Hit, Passage, QuestionAnalysis, SourceSpan
 
 MIN_WORDS = 5
 MAX_WORDS = 60
 LONG_WORDS = 35  # above this a sentence loses a number-free, negation-free tail after ";"
 MERGE_JACCARD = 0.6
+# A sentence introducing a list ("...the following risk factors:") is one statement with its items,
+# if the list is short: a longer one would be cut, and a list cut short misleads.
+MAX_ITEMS = 8
+MAX_ITEM_WORDS = 20
 MAX_NEEDED_CONCEPTS = 3
 # Biomedical words too general to tie a statement to a question by themselves (stems).
 GENERIC_TERMS = frozenset(
@@ -101,7 +106,8 @@ _BOILERPLATE = re.compile(
     r" library)\b.{0,40}\bsearched|informed consent|approved by|clinicaltrials\.gov|\bNCT\d+|registered"
     r"|further (studies|research) (is|are) (needed|required|warranted)|remains? to be (determined|elucidated)"
     # guidelines' pointers to themselves: scope notes, rationale and algorithm references
-    r"|(this|the) guideline (does not cover|covers)|rationale and impact|visual summary|clinical algorithm)\b",
+    r"|(this|the) guideline (does not cover|covers)|the following recommendations|rationale and impact"
+    r"|visual summary|clinical algorithm)\b",
     re.IGNORECASE,
 )
 _AIM_START = re.compile(
@@ -127,6 +133,8 @@ _LEAD_IN = re.compile(
     r"|demonstrated|confirm|confirmed|indicate|indicated)) that\s+)",
     re.IGNORECASE,
 )
+# What stands between a list's items: a line break and a bullet or a list number.
+_ITEM_GAP = re.compile(r"\s*\n\s*(?:[-•*▪◦]|\d{1,2}[.)])\s+")
 _SKIPPED_SECTIONS = re.compile(
     r"^(methods?|materials?|design|setting|participants|objectives?|aims?)\b", re.IGNORECASE
 )
@@ -173,6 +181,46 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+class _Statement(NamedTuple):
+    start: int
+    end: int
+    text: str
+    gist: str  # what decides its section: the sentence, or the sentence introducing a list
+
+
+def _statements(passage: Passage) -> Iterator[_Statement]:
+    """Each trimmed sentence; a sentence introducing a list comes with its items."""
+    text, sentences = passage.text, passage.sentences
+    for index, (sentence_start, sentence_end) in enumerate(sentences):
+        start, end = trim(text, sentence_start, sentence_end)
+        sentence = text[start:end]
+        if not sentence.endswith(":") or not (items := _list_items(text, sentences, index)):
+            yield _Statement(start, end, sentence, sentence)
+            continue
+        listed = "; ".join(_as_item(text[a:b]) for a, b in items)
+        yield _Statement(start, items[-1][1], f"{sentence} {listed}.", sentence)
+
+
+def _list_items(text: str, sentences: Sequence[tuple[int, int]], intro: int) -> list[tuple[int, int]]:
+    """The bullet lines right after sentence ``intro``; none unless the whole list is short."""
+    items: list[tuple[int, int]] = []
+    end = sentences[intro][1]
+    for start, stop in sentences[intro + 1 :]:
+        if not _ITEM_GAP.fullmatch(text, end, start):
+            break
+        if len(items) == MAX_ITEMS or text.count(" ", start, stop) >= MAX_ITEM_WORDS:
+            return []
+        items.append((start, stop))
+        end = stop
+    return items
+
+
+def _as_item(line: str) -> str:
+    """A list line as part of a sentence: "Previous gestational diabetes." → "previous gestational diabetes"."""
+    line = line.rstrip(" .;,")
+    return line[:1].lower() + line[1:] if line[1:2].islower() else line
+
+
 def _stands_alone(sentence: str) -> bool:
     words = sentence.count(" ") + 1
     return (
@@ -191,6 +239,15 @@ def _concept_stems(question: QuestionAnalysis) -> set[str]:
     return {stem(c) for c in question.concepts}
 
 
+def _specific(concepts: set[str]) -> set[str]:
+    """The concepts that tie a statement to this question's subject (all of them if none is specific)."""
+    return {c for c in concepts if c not in GENERIC_TERMS} or concepts
+
+
+def specific_count(question: QuestionAnalysis) -> int:
+    return len(_specific(_concept_stems(question)))
+
+
 def _score(
     candidate_stems: frozenset[str], concepts: set[str], spec: SectionSpec, hit: Hit, rank: int, text: str
 ) -> float:
@@ -206,7 +263,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
     """Standalone sentences of the hits that name enough of the question's concepts, best first."""
     concepts = _concept_stems(question)
     # A statement naming only generic terms ("syndrome", "genetic") is not about this question's subject.
-    specific = {c for c in concepts if c not in GENERIC_TERMS} or concepts
+    specific = _specific(concepts)
     # Long questions name many terms; no single sentence need name more than a few of them.
     needed = min(math.ceil(min_coverage * len(concepts)), MAX_NEEDED_CONCEPTS)
     found: list[Candidate] = []
@@ -215,9 +272,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
         if _SKIPPED_SECTIONS.match(passage.section):
             continue
         title_stems = features.stems(hit.document.title)
-        for sentence_start, sentence_end in passage.sentences:
-            start, end = trim(passage.text, sentence_start, sentence_end)
-            sentence = passage.text[start:end]
+        for start, end, sentence, gist in _statements(passage):
             sentence_stems = features.stems(sentence)
             # The title is the sentence's context: a guideline on metformin in CKD need not repeat "CKD".
             shared = (sentence_stems | title_stems) & concepts
@@ -226,7 +281,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
                 continue
             if not _stands_alone(sentence):
                 continue
-            spec = assign(question.kind, sentence)
+            spec = assign(question.kind, gist, frozenset(concepts))
             found.append(
                 Candidate(
                     text=sentence,

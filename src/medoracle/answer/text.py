@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from medoracle.answer.analysis import content_terms, stem
 
+# A word, or a number with its decimal point ("4.5"); "kg/m2" is two words, "- " none.
+_WORD = re.compile(r"[^\W_]+(?:[.,'][^\W_]+)*")
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)\S+", re.IGNORECASE)
 # Numbers as written, so that "0.05" and "95%" must reappear as such; thousands separators dropped.
 _NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[.,]\d+)*(?:\s?%)?")
@@ -118,5 +120,5 @@ def jaccard(a: Set[str], b: Set[str]) -> float:
 
 
 def normalise(text: str) -> str:
-    """Case, spacing and final punctuation do not change what a statement says."""
-    return " ".join(text.split()).rstrip(" .;:,").lower()
+    """The words of a statement in order: case, spacing, punctuation and list markers do not change it."""
+    return " ".join(_WORD.findall(text.lower()))

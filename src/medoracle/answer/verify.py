@@ -1,7 +1,7 @@
 """Verification: every statement must be found in the passage it cites.
 
-The first source of a bullet is where its text was cut from: its words must all stand in that
-span, and the sentence around the span must not hold a number or a negation that the bullet
+The first source of a bullet is where its text was cut from: its words must stand in that span in
+the same order (a list is joined into one statement, so punctuation and list markers may differ), and the sentence around the span must not hold a number or a negation that the bullet
 lost. Further sources (merged statements) must say nearly the same thing: same numbers, same
 polarity, mostly the same words. A bullet whose first source fails is dropped; a further
 source that fails loses its citation. Both are counted.
@@ -45,8 +45,7 @@ def supports(bullet_text: str, passage: Passage, source: SourceSpan) -> bool:
     span = _span_text(passage, source)
     if span is None:
         return False
-    bullet_words = features.normalise(bullet_text)
-    if bullet_words not in features.normalise(span):
+    if f" {features.normalise(bullet_text)} " not in f" {features.normalise(span)} ":
         return False
     sentence = _sentence_around(passage, source)
     return sorted(features.numbers(bullet_text)) == sorted(features.numbers(sentence)) and set(

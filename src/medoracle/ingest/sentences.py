@@ -4,8 +4,9 @@ A full stop ends a sentence only when it is followed by space and a plausible se
 start, and is not part of an abbreviation ("et al.", "vs.", "i.e.", "Dr.", "mg."),
 a decimal ("0.05"), an initial ("J. Smith") or a list marker. Line breaks that start a
 bullet ("- ", "• ", "1. ") always end a sentence, and so does the line break after a heading
-(a short line without final punctuation, such as "Risk Factors" or a "[new 2015]" tag in
-guidelines). A sentence's span leaves out its bullet marker.
+(a short line without final punctuation, such as "Risk Factors") or after a guideline's tag
+("... labour. [new 2015]", "... pregnancy. (III-C)"). A sentence's span leaves out its bullet marker, and a footnote number glued to the
+full stop before it ("in later life.2 Babies") is left out of both sentences.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ _CANDIDATE = re.compile(r"([.!?])([\"')\]]*)(\s+)")
 _MARKER = re.compile(r"(?:[-•*▪◦]|\d{1,2}[.)])\s+")  # a bullet or list number before an item
 _BULLET_LINE = re.compile(r"\n\s*" + _MARKER.pattern)
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# A footnote number glued to a sentence's full stop: "in later life.2 Babies", "... life.2" at the end,
+# "usually type 2.1 Research"
+# (a decimal is not followed by a capitalised word, units such as "2.2 Mb" aside).
+_FOOTNOTE = re.compile(
+    r"(?<=[a-z%)\]])\.(\d{1,2})(?=\s+[A-Z][a-z]{2,}|\s*$)|(?<=\s\d)\.(\d)(?=\s+[A-Z][a-z]{2,})"
+)
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT_START = re.compile(r"[A-Z0-9\"'(\[¿¡•\-]|[^\x00-\x7f]")
 _NEWLINE_BEFORE_START = re.compile(r"\n[ \t]*[A-Z\[]")  # a literal first character: a fast scan
@@ -69,9 +76,13 @@ def _heading_ends(text: str) -> Iterator[int]:
         newline = match.start()
         line = text[text.rfind("\n", 0, newline) + 1 : newline].rstrip()
         short_heading = line and line[-1] not in ".!?,;:-" and len(line.split()) <= HEADING_WORDS
-        # Guidelines end a recommendation with its date tag: "... during labour. [new 2015]"
+        # Guidelines end a recommendation with its date or grade tag: "... labour. [new 2015]", "... (III-C)"
         date_tag = line.endswith("]") and len(line) - line.rfind("[") <= TAG_CHARS
-        if short_heading or date_tag:
+        opening = line.rfind("(")
+        grade_tag = (
+            line.endswith(")") and len(line) - opening <= TAG_CHARS and line[:opening].rstrip().endswith(".")
+        )
+        if short_heading or date_tag or grade_tag:
             yield newline
 
 
@@ -93,12 +104,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if _ends_sentence(text, match.start(1), match.end()):
             cuts.append(match.end(2))
     cuts.extend(hard_breaks)
+    # The sentence ends at the full stop; the footnote number belongs to neither sentence.
+    footnotes = {m.start() + 1: m.end() for m in _FOOTNOTE.finditer(text)}
+    cuts.extend(footnotes)
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in [*sorted(set(cuts)), len(text)]:
         if cut <= start:
             continue
-        span = _trim(text, start, cut)
+        span = _trim(text, footnotes.get(start, start), cut)
         if span:
             spans.append(span)
         start = cut
