@@ -110,6 +110,22 @@ def test_a_list_too_long_to_show_whole_is_not_cut_short() -> None:
     assert not any("following risk factors" in b.text for b in _all_bullets(answer))
 
 
+def test_the_lead_comes_from_the_section_the_question_asks_about() -> None:
+    hits = hits_of_abstracts(
+        [
+            (
+                "signs",
+                "Coeliac disease commonly presents with symptoms such as diarrhoea, bloating and weight loss.",
+            ),
+            ("tests", "Coeliac disease is confirmed by tissue transglutaminase antibody testing and biopsy."),
+        ]
+    )
+    diagnosed = compose("How is coeliac disease diagnosed?", hits)
+    symptoms = compose("What are the symptoms of coeliac disease?", hits)
+    assert "antibody testing" in diagnosed.lead[0].text
+    assert "diarrhoea" in symptoms.lead[0].text
+
+
 def test_every_bullet_is_the_text_of_its_cited_span() -> None:
     answer = compose(CAUSES, hits_for(CAUSES))
     passages = _passages()

@@ -168,7 +168,9 @@ def _hidden_from(audience: Audience, candidate: Candidate) -> bool:
 def _lead(
     ordered: Sequence[Candidate], analysis: QuestionAnalysis, audience: Audience, limits: Limits
 ) -> list[Candidate]:
-    """One or two statements that answer directly: best-covering, from the article's first sections."""
+    """One or two statements that answer directly: best-covering, from the section the question asks
+    about ("How is X diagnosed?": tests; "What are the symptoms of X?": clinical features), else from
+    the article's first sections."""
     answers = [c for c in ordered if not c.spec.context] or list(ordered)
     best = max(c.coverage for c in answers)
     pool = sorted(
@@ -177,6 +179,7 @@ def _lead(
         key=lambda c: (
             _hidden_from(audience, c),
             c.null_finding and analysis.kind is not QuestionKind.YES_NO,
+            not _asked_about(analysis, _section_of(analysis, c)),
             _section_of(analysis, c).order,
             c.level,  # strongest evidence first, as in the sections
             -c.score,
@@ -191,6 +194,10 @@ def _lead(
         if len(lead) == limits.lead:
             break
     return lead
+
+
+def _asked_about(analysis: QuestionAnalysis, spec: SectionSpec) -> bool:
+    return spec is not GENERAL and spec.cue.search(analysis.text) is not None
 
 
 def _group(

@@ -48,8 +48,8 @@ _DIFFERENTIAL = (
     r"|should be (excluded|ruled out))\b"
 )
 _DIAGNOSTIC = (
-    r"\b(diagnos\w*|(?<!family )history|physical exam\w*|laborator\w*|tests?|testing|imaging|biops\w*|ultraso\w*|mri|ct"
-    r"|screen\w*|sensitivity|specificity|evaluat\w*|assessment|criteria|markers?|biomarkers?)\b"
+    r"\b(diagnos\w*|(?<!family )history|physical exam\w*|laborator\w*|tests?|testing|imaging|biops\w*"
+    r"|ultraso\w*|mri|ct|screen\w*|sensitivity|specificity|evaluat\w*|assessment|criteria|markers?|biomarkers?)\b"
 )
 _ASSOCIATED = (
     r"\b(associated with|association|risk factors?|linked|related to|caused by|causes?|due to|occurs? in"
@@ -61,8 +61,8 @@ _NUMBERS_OR_FREQUENCY = (
     r"|majority|rare|rarely)\b"
 )
 _FIRST_LINE = (
-    r"\b(first[- ]line|recommended|recommend\w*|initial|standard (of care|care|treatment|therapy)|mainstay|treatment of choice|guidelines?"
-    r"|preferred|should be (treated|given|offered|used))\b"
+    r"\b(first[- ]line|recommended|recommend\w*|initial|standard (of care|care|treatment|therapy)|mainstay"
+    r"|treatment of choice|guidelines?|preferred|should be (treated|given|offered|used))\b"
 )
 _ALTERNATIVES = r"\b(alternatives?|second[- ]line|third[- ]line|refractory|if .{0,30}fails?|other options|add-on|switch\w*)\b"
 _EFFICACY = (
@@ -70,8 +70,8 @@ _EFFICACY = (
     r"|superior|placebo|relie\w*|eas\w*)\b"
 )
 _HARMS = (
-    r"\b(adverse (drug )?(effects?|events?|reactions?|outcomes?)|side[- ]effects?|harms?|toxicit\w*|safety|bleeding|(increased|higher) risk of|complications?|contraindicat\w*"
-    r"|withdraw\w*|interactions?|tolerab\w*)\b"
+    r"\b(adverse (drug )?(effects?|events?|reactions?|outcomes?)|side[- ]effects?|harms?|toxicit\w*|safety"
+    r"|bleeding|(increased|higher) risk of|complications?|contraindicat\w*|withdraw\w*|interactions?|tolerab\w*)\b"
 )
 _MONITORING = r"\b(monitor\w*|follow-?up|levels?|measure\w*|check\w*|surveillance|every \d+)\b"
 _DOSE = (

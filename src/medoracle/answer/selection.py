@@ -1,9 +1,9 @@
 """Evidence selection: the sentences of the retrieved passages that answer this kind of question.
 
 Each candidate is a trimmed span of one sentence of one passage (or of a sentence and the short
-list it introduces), so that it can be cited and verified exactly. Sentences that do not stand alone, methods boilerplate and sentences that
-share no concept with the question are dropped; near-identical statements are merged and keep
-every source.
+list it introduces), so that it can be cited and verified exactly. Sentences that do not stand
+alone, methods boilerplate and sentences that share no concept with the question are dropped;
+near-identical statements are merged and keep every source.
 """
 
 from __future__ import annotations

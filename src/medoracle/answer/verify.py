@@ -1,10 +1,11 @@
 """Verification: every statement must be found in the passage it cites.
 
 The first source of a bullet is where its text was cut from: its words must stand in that span in
-the same order (a list is joined into one statement, so punctuation and list markers may differ), and the sentence around the span must not hold a number or a negation that the bullet
-lost. Further sources (merged statements) must say nearly the same thing: same numbers, same
-polarity, mostly the same words. A bullet whose first source fails is dropped; a further
-source that fails loses its citation. Both are counted.
+the same order (a list is joined into one statement, so punctuation and list markers may differ),
+and the sentence around the span must not hold a number or a negation that the bullet lost.
+Further sources (merged statements) must say nearly the same thing: same numbers, same polarity,
+mostly the same words. A bullet whose first source fails is dropped; a further source that fails
+loses its citation. Both are counted.
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@ start, and is not part of an abbreviation ("et al.", "vs.", "i.e.", "Dr.", "mg."
 a decimal ("0.05"), an initial ("J. Smith") or a list marker. Line breaks that start a
 bullet ("- ", "• ", "1. ") always end a sentence, and so does the line break after a heading
 (a short line without final punctuation, such as "Risk Factors") or after a guideline's tag
-("... labour. [new 2015]", "... pregnancy. (III-C)"). A sentence's span leaves out its bullet marker, and a footnote number glued to the
-full stop before it ("in later life.2 Babies") is left out of both sentences.
+("... labour. [new 2015]", "... pregnancy. (III-C)"). A sentence's span leaves out its bullet
+marker, and a footnote number glued to a full stop ("in later life.2 Babies") belongs to neither
+sentence.
 """
 
 from __future__ import annotations
