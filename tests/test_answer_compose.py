@@ -241,6 +241,24 @@ def test_a_yes_no_question_without_evidence_on_one_side_is_not_mixed() -> None:
     assert answer.verdict is not None and answer.verdict.value is VerdictValue.NOT_SUPPORTED
 
 
+def test_a_yes_no_verdict_counts_only_statements_on_what_the_question_asks_about() -> None:
+    question = "Does metformin cause vitamin B12 deficiency?"
+    elsewhere = [
+        ("vegan", "Vitamin B12 deficiency is one of the main complications of a vegan diet."),
+        ("if", "A lack of intrinsic factor leads to vitamin B12 deficiency."),
+    ]
+    assert compose(question, hits_of_abstracts(elsewhere)).abstained
+    trial = ("trial", "Long-term metformin treatment increased the risk of vitamin B12 deficiency (RR 2.1).")
+    answer = compose(question, hits_of_abstracts([*elsewhere, trial]))
+    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (1, 0)
+    assert all("metformin" in b.text for b in _all_bullets(answer))
+    assert answer.follow_ups == (
+        "What is the evidence on metformin and vitamin B12 deficiency?",
+        "What are the harms of metformin?",
+        "What causes vitamin B12 deficiency?",
+    )
+
+
 def test_contradicting_findings_on_the_same_exposure_are_flagged() -> None:
     question = "How well do statins prevent dementia?"
     answer = compose(question, hits_for(question))

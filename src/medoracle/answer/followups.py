@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from medoracle.domain import QuestionAnalysis, QuestionKind
 
 MAX_TOPIC_WORDS = 6
@@ -67,6 +69,20 @@ _FOLLOW_UPS: dict[QuestionKind, tuple[str, ...]] = {
 }
 
 
+# "Does X cause Y?": the verb between an exposure and an outcome, and what may stand before the outcome.
+_EFFECT = re.compile(
+    r"^(?P<exposure>(?:\S+ ){0,3}?\S+) (?:cause|causes|lead to|leads to|increase|increases|reduce|reduces|lower"
+    r"|lowers|raise|raises|prevent|prevents|improve|improves|worsen|worsens|trigger|triggers|protect against)"
+    r" (?:the (?:risk|incidence|rate|severity) of )?(?P<outcome>.+)$",
+    re.IGNORECASE,
+)
+_EFFECT_FOLLOW_UPS = (
+    "What is the evidence on {exposure} and {outcome}?",
+    "What are the harms of {exposure}?",
+    "What causes {outcome}?",
+)
+
+
 def _title_case(topic: str) -> str:
     small = {"of", "and", "or", "in", "on", "at", "the", "a", "an", "to", "for", "with", "vs"}
     words = topic.split()
@@ -101,7 +117,11 @@ def follow_ups(analysis: QuestionAnalysis) -> tuple[str, ...]:
     """Questions a reader is likely to ask next, in the population the question named."""
     topic = _short_topic(analysis)
     verb = "are" if _plural(topic) else "is"
-    suggestions = [template.format(topic=topic, is_=verb) for template in _FOLLOW_UPS[analysis.kind]]
-    if analysis.population:
+    effect = _EFFECT.match(analysis.topic) if analysis.kind is QuestionKind.YES_NO else None
+    if effect:
+        suggestions = [template.format(**effect.groupdict()) for template in _EFFECT_FOLLOW_UPS]
+    else:
+        suggestions = [template.format(topic=topic, is_=verb) for template in _FOLLOW_UPS[analysis.kind]]
+    if analysis.population and analysis.population[0] not in suggestions[0]:
         suggestions[0] = f"{suggestions[0].rstrip('?')} in {analysis.population[0]}?"
     return tuple(suggestions)

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from medoracle.answer import text as features
 from medoracle.answer.analysis import stem
 from medoracle.answer.sections import SectionSpec, assign
-from medoracle.domain import Hit, Passage, QuestionAnalysis, SourceSpan
+from medoracle.domain import Hit, Passage, QuestionAnalysis, QuestionKind, SourceSpan
 
 MIN_WORDS = 5
 MAX_WORDS = 60
@@ -135,6 +135,7 @@ _LEAD_IN = re.compile(
 )
 # What stands between a list's items: a line break and a bullet or a list number.
 _ITEM_GAP = re.compile(r"\s*\n\s*(?:[-•*▪◦]|\d{1,2}[.)])\s+")
+_THERE_IS = re.compile(r"^(is|are|was|were) there\b", re.IGNORECASE)
 _SKIPPED_SECTIONS = re.compile(
     r"^(methods?|materials?|design|setting|participants|objectives?|aims?)\b", re.IGNORECASE
 )
@@ -248,6 +249,18 @@ def specific_count(question: QuestionAnalysis) -> int:
     return len(_specific(_concept_stems(question)))
 
 
+def _subject(question: QuestionAnalysis) -> str | None:
+    """What a yes/no question asks about ("metformin" in "Does metformin cause B12 deficiency?").
+
+    A statement on B12 deficiency alone names most of the question's words but says nothing about
+    metformin: counted as a vote, it would make a verdict out of evidence on something else.
+    """
+    # "Is there a genetic component to happiness?" names no exposure before the rest.
+    if question.kind is not QuestionKind.YES_NO or _THERE_IS.match(question.text):
+        return None
+    return next((s for s in map(stem, question.concepts) if s not in GENERIC_TERMS), None)
+
+
 def _score(
     candidate_stems: frozenset[str], concepts: set[str], spec: SectionSpec, hit: Hit, rank: int, text: str
 ) -> float:
@@ -266,6 +279,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
     specific = _specific(concepts)
     # Long questions name many terms; no single sentence need name more than a few of them.
     needed = min(math.ceil(min_coverage * len(concepts)), MAX_NEEDED_CONCEPTS)
+    subject = _subject(question)
     found: list[Candidate] = []
     for rank, hit in enumerate(hits):
         passage = hit.passage
@@ -278,6 +292,8 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
             shared = (sentence_stems | title_stems) & concepts
             # Cheap word tests first: most sentences of a passage do not name the question's terms.
             if not sentence_stems & specific or len(shared) < needed:
+                continue
+            if subject is not None and subject not in sentence_stems | title_stems:
                 continue
             if not _stands_alone(sentence):
                 continue
