@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medoracle.answer import MAX_QUESTION_CHARS, QuestionError, analyze
+from medoracle.answer.analysis import comparison_sides
 from medoracle.answer.followups import follow_ups
 from medoracle.domain import QuestionKind
 
@@ -24,6 +25,8 @@ from medoracle.domain import QuestionKind
         ("What is restless legs syndrome?", QuestionKind.DEFINITION),
         ("Apixaban versus warfarin for atrial fibrillation", QuestionKind.COMPARISON),
         ("Is ibuprofen better than paracetamol for back pain?", QuestionKind.COMPARISON),
+        ("How does apixaban compare with warfarin?", QuestionKind.COMPARISON),
+        ("Which is safer in pregnancy, labetalol or nifedipine?", QuestionKind.COMPARISON),
         ("Do statins reduce the risk of dementia?", QuestionKind.YES_NO),
         ("Is vitamin D deficiency linked to depression?", QuestionKind.YES_NO),
         ("Hospital visiting hours for the cardiology ward", QuestionKind.OTHER),
@@ -103,3 +106,17 @@ def test_follow_ups_of_a_long_narrative_question_use_its_first_terms() -> None:
 )
 def test_follow_up_questions_agree_in_number_with_their_topic(question: str, expected: str) -> None:
     assert expected in follow_ups(analyze(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        ("Is ibuprofen better than paracetamol for fever in children?", "ibuprofen", "paracetamol"),
+        ("What is the difference between Daptacel and Pentacel?", "daptacel", "Pentacel"),
+        ("Which is safer in pregnancy, labetalol or nifedipine?", "labetalol", "nifedipine"),
+        ("Is surgery or radiotherapy better for prostate cancer?", "surgery", "radiotherapy"),
+    ],
+)
+def test_a_comparison_names_its_two_options(question: str, first: str, second: str) -> None:
+    sides = comparison_sides(analyze(question))
+    assert sides is not None and (sides["first"], sides["second"]) == (first, second)

@@ -259,6 +259,25 @@ def test_a_yes_no_verdict_counts_only_statements_on_what_the_question_asks_about
     )
 
 
+def test_a_statement_naming_both_options_of_a_comparison_is_head_to_head_evidence() -> None:
+    hits = hits_of_abstracts(
+        [
+            (
+                "nice",
+                "Consider using either paracetamol or ibuprofen in children with fever who appear distressed.",
+            )
+        ]
+    )
+    answer = compose("Is ibuprofen better than paracetamol for fever in children?", hits)
+    assert [b.text for b in answer.lead] == [
+        "Consider using either paracetamol or ibuprofen in children with fever who appear distressed."
+    ]
+    assert (
+        answer.follow_ups[1]
+        == "Which of ibuprofen and paracetamol is recommended first for fever in children?"
+    )
+
+
 def test_contradicting_findings_on_the_same_exposure_are_flagged() -> None:
     question = "How well do statins prevent dementia?"
     answer = compose(question, hits_for(question))

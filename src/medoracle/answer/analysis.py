@@ -28,8 +28,9 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         ),
         (
             QuestionKind.COMPARISON,
-            r"\b(versus|vs\.?|compared (to|with)|comparison of|differences? between|better than|worse than"
-            r"|superior to|inferior to|more effective than|safer than)\b|\bor\b.*\b(better|safer|more effective)\b",
+            r"\b(versus|vs\.?|compared? (to|with)|compares (to|with)|comparison of|differences? between|better than"
+            r"|worse than|superior to|inferior to|more effective than|safer than)\b"
+            r"|\bor\b.*\b(better|safer|more effective)\b|\b(better|safer|more effective)\b.*\bor\b",
         ),
         (
             QuestionKind.YES_NO,
@@ -304,6 +305,22 @@ def _topic_of(text: str) -> str:
     topic = " ".join(_FRAME_VERB.sub(" ", topic).strip(" ,;:'\"").split())
     # Written to stand inside a sentence: "Nocturnal leg cramps" → "nocturnal leg cramps", but "DSPS" stays.
     return topic[:1].lower() + topic[1:] if topic[1:2].islower() else topic
+
+
+# The two options of a comparison within its topic: "ibuprofen better than paracetamol for fever".
+_SIDES = re.compile(
+    r"^(?:.*,\s*)?(?P<first>[^,]+?)\s+(?:better than|worse than|safer than|more effective than|superior to"
+    r"|inferior to|vs\.?|versus|compared? (?:to|with)|compares (?:to|with)|and|or)\s+(?P<second>[^,]+?)"
+    r"(?:\s+(?:better|safer|more effective|worse))?(?:\s+(?P<context>(?:for|in|during|among|as|to treat)\s+[^,]+))?$",
+    re.IGNORECASE,
+)
+
+
+def comparison_sides(analysis: QuestionAnalysis) -> dict[str, str] | None:
+    """What a comparison question weighs, as worded in its topic: ``first``, ``second`` and ``context``
+    ("for fever in children", or ""); None for other kinds or when the topic does not say."""
+    match = _SIDES.match(analysis.topic) if analysis.kind is QuestionKind.COMPARISON else None
+    return {**match.groupdict(), "context": match["context"] or ""} if match else None
 
 
 def analyze(question: str) -> QuestionAnalysis:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from medoracle.answer.analysis import comparison_sides
 from medoracle.domain import QuestionAnalysis, QuestionKind
 
 MAX_TOPIC_WORDS = 6
@@ -56,9 +57,9 @@ _FOLLOW_UPS: dict[QuestionKind, tuple[str, ...]] = {
         "How {is_} {topic} treated?",
     ),
     QuestionKind.COMPARISON: (
-        "What are the harms of {topic}?",
-        "Which of {topic} is recommended first?",
-        "What does {topic} cost?",
+        "What is the evidence on {topic}?",
+        "What are the harms of each option?",
+        "Which option is recommended first?",
     ),
     QuestionKind.YES_NO: (
         "What is the evidence on {topic}?",
@@ -75,6 +76,11 @@ _EFFECT = re.compile(
     r"|lowers|raise|raises|prevent|prevents|improve|improves|worsen|worsens|trigger|triggers|protect against)"
     r" (?:the (?:risk|incidence|rate|severity) of )?(?P<outcome>.+)$",
     re.IGNORECASE,
+)
+_COMPARISON_FOLLOW_UPS = (
+    "What are the harms of {first} and of {second}?",
+    "Which of {first} and {second} is recommended first{context}?",
+    "Who should not take {first}?",
 )
 _EFFECT_FOLLOW_UPS = (
     "What is the evidence on {exposure} and {outcome}?",
@@ -118,8 +124,14 @@ def follow_ups(analysis: QuestionAnalysis) -> tuple[str, ...]:
     topic = _short_topic(analysis)
     verb = "are" if _plural(topic) else "is"
     effect = _EFFECT.match(analysis.topic) if analysis.kind is QuestionKind.YES_NO else None
+    sides = comparison_sides(analysis)
     if effect:
         suggestions = [template.format(**effect.groupdict()) for template in _EFFECT_FOLLOW_UPS]
+    elif sides:
+        context = f" {sides['context']}" if sides["context"] else ""
+        suggestions = [
+            template.format(**{**sides, "context": context}) for template in _COMPARISON_FOLLOW_UPS
+        ]
     else:
         suggestions = [template.format(topic=topic, is_=verb) for template in _FOLLOW_UPS[analysis.kind]]
     if analysis.population and analysis.population[0] not in suggestions[0]:

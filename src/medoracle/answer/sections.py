@@ -8,6 +8,7 @@ article, what the condition itself leads to goes to its own section first, whate
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medoracle.answer.text import stems
@@ -221,13 +222,24 @@ def is_consequence(sentence: str, concepts: frozenset[str]) -> bool:
     return before > 0 and before > len(stems(sentence[cue.end() :]) & concepts)
 
 
-def assign(kind: QuestionKind, sentence: str, concepts: frozenset[str] = frozenset()) -> SectionSpec:
-    """The section of a sentence in an article of this kind; ``concepts`` are the question's stems."""
+def assign(
+    kind: QuestionKind,
+    sentence: str,
+    concepts: frozenset[str] = frozenset(),
+    sides: Sequence[frozenset[str]] = (),
+) -> SectionSpec:
+    """The section of a sentence in an article of this kind.
+
+    ``concepts`` are the question's stems; ``sides`` the stems of each option a comparison weighs:
+    a sentence naming every option is head-to-head evidence even when no cue word says so.
+    """
     if kind is QuestionKind.CAUSES and is_consequence(sentence, concepts):
         return spec_by_key(kind, "consequences")
     for spec in SPECS[kind]:
         if spec.cue.search(sentence):
             return spec
+    if sides and all(stems(sentence) & side for side in sides):
+        return spec_by_key(kind, "head_to_head")
     return GENERAL
 
 

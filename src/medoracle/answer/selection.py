@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from medoracle.answer import text as features
-from medoracle.answer.analysis import stem
+from medoracle.answer.analysis import comparison_sides, stem
 from medoracle.answer.sections import SectionSpec, assign
 from medoracle.domain import Hit, Passage, QuestionAnalysis, QuestionKind, SourceSpan
 
@@ -280,6 +280,8 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
     # Long questions name many terms; no single sentence need name more than a few of them.
     needed = min(math.ceil(min_coverage * len(concepts)), MAX_NEEDED_CONCEPTS)
     subject = _subject(question)
+    compared = comparison_sides(question)
+    sides = [features.stems(compared[side]) for side in ("first", "second")] if compared else []
     found: list[Candidate] = []
     for rank, hit in enumerate(hits):
         passage = hit.passage
@@ -297,7 +299,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
                 continue
             if not _stands_alone(sentence):
                 continue
-            spec = assign(question.kind, gist, frozenset(concepts))
+            spec = assign(question.kind, gist, frozenset(concepts), sides)
             found.append(
                 Candidate(
                     text=sentence,
