@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from medoracle.domain import Document, DocumentKind, Section
 from medoracle.ingest.pipeline import ingest
 from medoracle.library import Library
-from medoracle.search import Searcher
+from medoracle.search import Searcher, feedback
 from medoracle.search.embedders import Embedder, load_embedder
 from medoracle.search.hybrid import (
     FusionWeights,
@@ -47,7 +47,7 @@ from medoracle.search.hybrid import (
     reciprocal_rank_fusion,
 )
 from medoracle.search.lexical import Fts5Index, IndexedPassage, LexicalIndex, Terms
-from medoracle.search.query import STOP_WORDS, parse_query
+from medoracle.search.query import parse_query
 from medoracle.search.searcher import CANDIDATES
 from metrics import Qrels, Run, evaluate
 
@@ -247,30 +247,11 @@ def raw_terms(text: str) -> Terms:
     return [(w, 1.0) for w in dict.fromkeys(re.findall(r"\w+", text.lower()))]
 
 
-def prf_terms(
-    library: Library,
-    terms: Terms,
-    ranking: Ranking,
-    documents: int = 10,
-    count: int = 10,
-    weight: float = 0.3,
-) -> Terms:
-    """RM3-like feedback: the words most frequent in the top passages, weighted by passage score."""
-    top = ranking[:documents]
+def prf_terms(library: Library, terms: Terms, ranking: Ranking) -> Terms:
+    """The product's feedback (search/feedback.py) applied to every query, whatever its length."""
+    top = ranking[: feedback.PASSAGES]
     passages = library.get_passages(p for p, _ in top)
-    scores = dict(top)
-    total = sum(scores.values()) or 1.0
-    mass: dict[str, float] = {}
-    for key, passage in passages.items():
-        words = re.findall(r"\w+", passage.text.lower())
-        tokens = [w for w in words if w not in STOP_WORDS and len(w) > 2 and not w.isdigit()]
-        for word in tokens:  # P(w|D) · P(D|Q): term frequency in the passage times its share of the score
-            mass[word] = mass.get(word, 0.0) + scores[key] / total / max(len(tokens), 1)
-    present = {t for t, _ in terms}
-    ranked = sorted(mass.items(), key=lambda item: -item[1])
-    expansion = [(w, m) for w, m in ranked if w not in present][:count]
-    top_mass = expansion[0][1] if expansion else 1.0
-    return [*terms, *((w, weight * m / top_mass) for w, m in expansion)]
+    return feedback.expand(terms, [(passages[p].text, s) for p, s in top if p in passages])
 
 
 def fused(lexical: Rankings, dense: Rankings, weight: float) -> Rankings:
@@ -411,9 +392,12 @@ def run(dataset: Dataset, embedders: Sequence[str]) -> dict[str, Any]:
     results["searcher_none"] = score(
         dataset.test, {q: lexical_searcher.rank(parsed[q], DEPTH) for q in test_q}
     )
+    results["searcher_none_no_feedback"] = score(
+        dataset.test, {q: _without_feedback(lexical_searcher).rank(parsed[q], DEPTH) for q in test_q}
+    )
     results["latency_ms"] = {"bm25": _latency(lexical_searcher, list(test_q.values()))}
 
-    # 2. Pseudo-relevance feedback on the lexical run (tuned on train).
+    # 2. The product's pseudo-relevance feedback applied to every query (it expands only short ones).
     prf = {q: prf_terms(library, parsed[q].terms, lexical[q]) for q in both}
     lexical_prf = lexical_rankings(lexical_searcher, prf, boost)
     results["bm25_prf"] = score(dataset.test, lexical_prf)
@@ -450,6 +434,9 @@ def run(dataset: Dataset, embedders: Sequence[str]) -> dict[str, Any]:
             **score(dataset.test, searcher_run),
             "weights": asdict(searcher.weights),
         }
+        results[f"searcher_{name}_no_feedback"] = score(
+            dataset.test, {q: _without_feedback(searcher).rank(parsed[q], DEPTH) for q in test_q}
+        )
         results["latency_ms"][name] = _latency(searcher, list(test_q.values()))
         prior_runs = _with_prior(library, searcher_run)
         results[f"searcher_{name}_evidence_prior"] = score(dataset.test, prior_runs)
@@ -487,6 +474,10 @@ def _best_hybrid(results: dict[str, Any], embedders: Sequence[str]) -> dict[str,
             config = f"Searcher.rank: tantivy BM25 + {name}, passages and whole documents, min-max fusion"
             return {**results[f"searcher_{name}"], "config": config}
     return {}
+
+
+def _without_feedback(searcher: Searcher) -> Searcher:
+    return Searcher(searcher.index, evidence_prior=False, weights=searcher.weights, feedback=False)
 
 
 def _with_prior(library: Library, rankings: Rankings) -> Rankings:

@@ -13,6 +13,7 @@ from medoracle.domain import Document, DocumentKind, Section
 from medoracle.ingest.pipeline import ingest
 from medoracle.library import Library
 from medoracle.search import QueryError, Searcher
+from medoracle.search.feedback import wants_feedback
 from medoracle.search.hybrid import FusionWeights, fuse_levels
 from medoracle.search.query import parse_query
 
@@ -135,6 +136,36 @@ def test_an_expanded_abbreviation_finds_documents_that_spell_it_out(filled: Libr
 
     assert searcher.search("CKD LDL", k=1)[0].document.identifier == "t:4"
     assert searcher.search("MI", k=1)[0].document.identifier == "t:1"
+
+
+def test_a_short_query_also_finds_passages_that_use_the_words_of_its_best_matches(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    library = Library(sqlite_url)
+    texts = {
+        "a": "Statins lower LDL cholesterol and prevent cardiovascular events in adults.",
+        "b": "Statins reduce LDL cholesterol and cardiovascular events after a stroke.",
+        "c": "HMG-CoA reductase inhibitors lower LDL cholesterol and cardiovascular events.",
+        "d": "Paracetamol reduces fever in children with influenza.",
+    }
+    ingest(library, [doc(key, "", text) for key, text in texts.items()], source="t")
+    with_feedback = Searcher.open(library, tmp_path / "index", embedder=None)
+    without = Searcher.open(library, tmp_path / "index", embedder=None, feedback=False)
+
+    found = [hit.document.identifier for hit in with_feedback.search("statins", k=4)]
+    assert (
+        found[:2] in (["t:a", "t:b"], ["t:b", "t:a"]) and found[2] == "t:c"
+    )  # "t:d" shares "reduce" at most
+    assert [hit.document.identifier for hit in without.search("statins", k=4)] in (
+        ["t:a", "t:b"],
+        ["t:b", "t:a"],
+    )
+
+
+def test_only_one_and_two_word_queries_get_feedback() -> None:
+    assert wants_feedback(parse_query("vitamin D"))
+    assert wants_feedback(parse_query("What is CKD?"))  # an expansion is not the user's word
+    assert not wants_feedback(parse_query("Do statins reduce dementia?"))
 
 
 @pytest.mark.parametrize(

@@ -81,6 +81,11 @@ class ParsedQuery:
     expansions: tuple[tuple[str, str], ...]  # (abbreviation, meaning)
 
     @property
+    def own_terms(self) -> tuple[str, ...]:
+        """The words the user typed (not those added by abbreviation expansion)."""
+        return tuple(term for term, weight in self.terms if weight == 1.0)
+
+    @property
     def dense_text(self) -> str:
         if not self.expansions:
             return self.text

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from medoracle.domain import Document, Hit
 from medoracle.library import Library
+from medoracle.search import feedback as prf
 from medoracle.search.embedders import Embedder, load_embedder
 from medoracle.search.hybrid import FusionWeights, Ranking, apply_prior, document_of, fuse_levels
 from medoracle.search.index import Progress, SearchIndex
+from medoracle.search.lexical import Terms
 from medoracle.search.query import ParsedQuery, parse_query
 
 # Lexical + wordllama keeps a first build of a ~150k-passage library within minutes on two
@@ -19,9 +21,12 @@ CANDIDATES = 100  # from each retriever, before fusion
 
 
 class Searcher:
-    def __init__(self, index: SearchIndex, *, evidence_prior: bool, weights: FusionWeights) -> None:
+    def __init__(
+        self, index: SearchIndex, *, evidence_prior: bool, weights: FusionWeights, feedback: bool = True
+    ) -> None:
         self._index = index
         self._evidence_prior = evidence_prior
+        self._feedback = feedback
         self.weights = weights
 
     @classmethod
@@ -33,13 +38,15 @@ class Searcher:
         embedder: str | Embedder | None = DEFAULT_EMBEDDER,
         evidence_prior: bool = False,
         weights: FusionWeights | None = None,
+        feedback: bool = True,
         progress: Progress | None = None,
     ) -> Searcher:
         """Open (building or refreshing as needed) the indexes of ``library`` kept in ``index_dir``.
 
         ``embedder`` is a name from EMBEDDERS, an Embedder object, or None for lexical search only.
         ``weights`` default to those tuned for the embedder (WEIGHTS); dense weights are ignored
-        without an embedder.
+        without an embedder. ``feedback`` expands one- and two-word queries with words of their best
+        passages (search/feedback.py).
         """
         # numpy's BLAS threads fight torch for the two cores: 10× slower dense queries otherwise.
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -48,7 +55,7 @@ class Searcher:
         index.refresh(progress)
         if weights is None:
             weights = WEIGHTS.get(model.name if model else None, WEIGHTS[None])
-        return cls(index, evidence_prior=evidence_prior, weights=weights)
+        return cls(index, evidence_prior=evidence_prior, weights=weights, feedback=feedback)
 
     @property
     def index(self) -> SearchIndex:
@@ -58,14 +65,13 @@ class Searcher:
         """Passage ids and scores, best first (no documents loaded unless the prior needs them)."""
         index, weights = self._index, self.weights
         depth = max(k, CANDIDATES)
+        terms = self._with_feedback(query) if self._feedback and prf.wants_feedback(query) else query.terms
         passage_runs: list[tuple[Ranking, float]] = []
         document_runs: list[tuple[Ranking, float]] = []
         if weights.lexical:
-            passage_runs.append((index.lexical.search(query.terms, depth), weights.lexical))
+            passage_runs.append((index.lexical.search(terms, depth), weights.lexical))
         if weights.document_lexical:
-            document_runs.append(
-                (index.document_lexical.search(query.terms, depth), weights.document_lexical)
-            )
+            document_runs.append((index.document_lexical.search(terms, depth), weights.document_lexical))
         if index.embedder is not None and (weights.dense or weights.document_dense):
             vector = index.embedder.embed([query.dense_text])[0]
             if weights.dense and index.vectors is not None:
@@ -90,6 +96,14 @@ class Searcher:
             for key, score in ranking
             if key in passages and passages[key].document_id in documents
         ]
+
+    def _with_feedback(self, query: ParsedQuery) -> Terms:
+        """The query's terms and the words its best lexical passages add (search/feedback.py)."""
+        first_pass = self._index.lexical.search(query.terms, prf.PASSAGES)
+        passages = self._index.library.get_passages(key for key, _ in first_pass)
+        return prf.expand(
+            query.terms, [(passages[key].text, score) for key, score in first_pass if key in passages]
+        )
 
     def _documents_of(self, passage_ids: list[str]) -> dict[str, Document]:
         return self._index.library.get_documents(document_of(key) for key in passage_ids)
