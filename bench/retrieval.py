@@ -392,12 +392,12 @@ def run(dataset: Dataset, embedders: Sequence[str]) -> dict[str, Any]:
     results["searcher_none"] = score(
         dataset.test, {q: lexical_searcher.rank(parsed[q], DEPTH) for q in test_q}
     )
-    results["searcher_none_no_feedback"] = score(
-        dataset.test, {q: _without_feedback(lexical_searcher).rank(parsed[q], DEPTH) for q in test_q}
+    results["searcher_none_feedback"] = score(
+        dataset.test, {q: _with_feedback(lexical_searcher).rank(parsed[q], DEPTH) for q in test_q}
     )
     results["latency_ms"] = {"bm25": _latency(lexical_searcher, list(test_q.values()))}
 
-    # 2. The product's pseudo-relevance feedback applied to every query (it expands only short ones).
+    # 2. The product's optional pseudo-relevance feedback applied to every query (it expands only short ones).
     prf = {q: prf_terms(library, parsed[q].terms, lexical[q]) for q in both}
     lexical_prf = lexical_rankings(lexical_searcher, prf, boost)
     results["bm25_prf"] = score(dataset.test, lexical_prf)
@@ -434,8 +434,8 @@ def run(dataset: Dataset, embedders: Sequence[str]) -> dict[str, Any]:
             **score(dataset.test, searcher_run),
             "weights": asdict(searcher.weights),
         }
-        results[f"searcher_{name}_no_feedback"] = score(
-            dataset.test, {q: _without_feedback(searcher).rank(parsed[q], DEPTH) for q in test_q}
+        results[f"searcher_{name}_feedback"] = score(
+            dataset.test, {q: _with_feedback(searcher).rank(parsed[q], DEPTH) for q in test_q}
         )
         results["latency_ms"][name] = _latency(searcher, list(test_q.values()))
         prior_runs = _with_prior(library, searcher_run)
@@ -476,8 +476,8 @@ def _best_hybrid(results: dict[str, Any], embedders: Sequence[str]) -> dict[str,
     return {}
 
 
-def _without_feedback(searcher: Searcher) -> Searcher:
-    return Searcher(searcher.index, evidence_prior=False, weights=searcher.weights, feedback=False)
+def _with_feedback(searcher: Searcher) -> Searcher:
+    return Searcher(searcher.index, evidence_prior=False, weights=searcher.weights, feedback=True)
 
 
 def _with_prior(library: Library, rankings: Rankings) -> Rankings:

@@ -149,8 +149,8 @@ def test_a_short_query_also_finds_passages_that_use_the_words_of_its_best_matche
         "d": "Paracetamol reduces fever in children with influenza.",
     }
     ingest(library, [doc(key, "", text) for key, text in texts.items()], source="t")
-    with_feedback = Searcher.open(library, tmp_path / "index", embedder=None)
-    without = Searcher.open(library, tmp_path / "index", embedder=None, feedback=False)
+    with_feedback = Searcher.open(library, tmp_path / "index", embedder=None, feedback=True)
+    without = Searcher.open(library, tmp_path / "index", embedder=None)
 
     found = [hit.document.identifier for hit in with_feedback.search("statins", k=4)]
     assert (
@@ -261,6 +261,16 @@ def test_cli_prints_hits_as_json(tmp_path: Path) -> None:
     assert [h["rank"] for h in hits] == [1, 2]
     assert hits[0]["document_id"] == "t:1" and hits[0]["pmid"] == "1"
     assert {"score", "section", "text", "title", "source", "evidence_level", "year", "doi"} <= hits[0].keys()
+
+
+def test_cli_feedback_finds_what_the_short_query_does_not_name(tmp_path: Path) -> None:
+    ingest(Library(f"sqlite:///{tmp_path / 'library.db'}"), CORPUS, source="t")
+
+    plain = _cli(tmp_path, "statin", "--json", "--embedder", "none")
+    expanded = _cli(tmp_path, "statin", "--json", "--embedder", "none", "--feedback")
+
+    assert plain[0] == expanded[0] == 0
+    assert len(json.loads(expanded[1])["hits"]) > len(json.loads(plain[1])["hits"]) == 1
 
 
 def test_cli_rejects_a_stop_word_query_with_exit_code_2(tmp_path: Path) -> None:

@@ -58,12 +58,20 @@ def search(
     evidence_prior: Annotated[
         bool, typer.Option("--evidence-prior", help="Favour stronger and more recent evidence.")
     ] = False,
+    feedback: Annotated[
+        bool,
+        typer.Option(
+            "--feedback",
+            help="Expand a one- or two-word query with words of its best passages (broad topics such as "
+            "'vitamin D'; see docs/search.md).",
+        ),
+    ] = False,
 ) -> None:
     """Find the passages that best answer QUERY (the index is built or refreshed first)."""
     from medoracle.search import QueryError
 
     with open_library() as library:
-        searcher = open_searcher(library, embedder, evidence_prior=evidence_prior)
+        searcher = open_searcher(library, embedder, evidence_prior=evidence_prior, feedback=feedback)
         try:
             hits = searcher.search(query, k)
         except QueryError as exc:

@@ -15,7 +15,12 @@ EMBEDDER_HELP = "Dense embedder: wordllama (default), minilm (better, slow to in
 
 
 def open_searcher(
-    library: Library, embedder: str | None, *, evidence_prior: bool = False, index_dir: Path | None = None
+    library: Library,
+    embedder: str | None,
+    *,
+    evidence_prior: bool = False,
+    feedback: bool = False,
+    index_dir: Path | None = None,
 ) -> Searcher:
     """The library's searcher, its index built or brought up to date first under a progress bar."""
     # Imported here so that `medoracle --help` does not pay for tantivy and numpy.
@@ -35,6 +40,7 @@ def open_searcher(
                 folder,
                 embedder=chosen,
                 evidence_prior=evidence_prior,
+                feedback=feedback,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
             )
         except EmbedderUnavailableError as exc:

@@ -5,7 +5,8 @@ finds first say more (RM3-like: a word weighs its frequency in each passage time
 share of the first-pass score). Longer questions already say what they want, and feedback drifted
 them off topic (SciFact train: every query of three or more words lost nDCG@10), so only queries of
 at most MAX_QUERY_TERMS words of their own are expanded. The parameters were chosen on the SciFact
-and NFCorpus train queries (docs/search.md).
+and NFCorpus train queries. Off by default: a short question naming something rare ("What is
+Tagsedi?") is better served by its own first pass (docs/search.md).
 """
 
 from __future__ import annotations

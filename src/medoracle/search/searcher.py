@@ -22,7 +22,7 @@ CANDIDATES = 100  # from each retriever, before fusion
 
 class Searcher:
     def __init__(
-        self, index: SearchIndex, *, evidence_prior: bool, weights: FusionWeights, feedback: bool = True
+        self, index: SearchIndex, *, evidence_prior: bool, weights: FusionWeights, feedback: bool = False
     ) -> None:
         self._index = index
         self._evidence_prior = evidence_prior
@@ -38,7 +38,7 @@ class Searcher:
         embedder: str | Embedder | None = DEFAULT_EMBEDDER,
         evidence_prior: bool = False,
         weights: FusionWeights | None = None,
-        feedback: bool = True,
+        feedback: bool = False,
         progress: Progress | None = None,
     ) -> Searcher:
         """Open (building or refreshing as needed) the indexes of ``library`` kept in ``index_dir``.
@@ -46,7 +46,7 @@ class Searcher:
         ``embedder`` is a name from EMBEDDERS, an Embedder object, or None for lexical search only.
         ``weights`` default to those tuned for the embedder (WEIGHTS); dense weights are ignored
         without an embedder. ``feedback`` expands one- and two-word queries with words of their best
-        passages (search/feedback.py).
+        passages (search/feedback.py): it helps broad topics and costs precision on rare names.
         """
         # numpy's BLAS threads fight torch for the two cores: 10× slower dense queries otherwise.
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
