@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from answer_fixtures import hits_for
+from answer_fixtures import hits_for, hits_of_document
 from medoracle.answer import compose
 from medoracle.answer.render import to_html, to_json, to_markdown
-from medoracle.domain import Answer, Audience
+from medoracle.domain import Answer, Audience, Document, DocumentKind, Section
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "docs" / "answer-schema.json").read_text())
 
@@ -65,3 +65,21 @@ def test_html_escapes_text_and_links_citations_to_references() -> None:
 def test_an_abstention_renders_what_was_found() -> None:
     text = to_markdown(_answer(QUESTIONS[2]))
     assert "too little evidence" in text and "Closest documents in the library" in text
+
+
+def test_a_title_ending_in_a_full_stop_is_not_doubled_in_the_reference_line() -> None:
+    document = Document(
+        identifier="t:nice",
+        source="t",
+        kind=DocumentKind.GUIDELINE,
+        title="Diabetes in pregnancy: management from preconception to the postnatal period.",
+        sections=[
+            Section("Recommendations", "Offer testing for gestational diabetes to women with a BMI above 30.")
+        ],
+        journal="NICE",
+        year=2015,
+    )
+    answer = compose(
+        "Who should be offered testing for gestational diabetes?", hits_of_document(document, 1.0)
+    )
+    assert "postnatal period. NICE, 2015" in to_markdown(answer)

@@ -38,7 +38,8 @@ def reference(number: int, document: Document) -> Reference:
         number=number,
         label=label(document.evidence_kind),
         document_id=document.identifier,
-        title=document.title or document.identifier,
+        # A title's own full stop would double the one that ends it in a reference line.
+        title=(document.title or document.identifier).rstrip(". "),
         source=document.journal,
         year=document.year,
         pmid=document.pmid,
