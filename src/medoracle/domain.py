@@ -151,7 +151,7 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     skipped: list[Skip] = field(default_factory=list)
-    passages: int = 0
+    passages: int = 0  # of the records read, unchanged ones included
     seconds: float = 0.0
     interrupted: bool = False
 
