@@ -56,6 +56,8 @@ def test_lead_ins_are_trimmed_without_changing_the_statement() -> None:
     assert text[slice(*trim(text, 0, len(text)))] == "diuretics trigger gout flares."
     text = "We found that dehydration precedes gout flares."
     assert text[slice(*trim(text, 0, len(text)))] == "dehydration precedes gout flares."
+    text = "Gout is common. Importantly, diuretics trigger flares."
+    assert text[slice(*trim(text, 16, len(text)))] == "diuretics trigger flares."
 
 
 def test_a_long_tail_is_cut_only_when_it_holds_no_number_or_negation() -> None:

@@ -86,6 +86,15 @@ def test_a_footnote_number_after_a_full_stop_ends_the_sentence_and_is_left_out()
     ]
 
 
+def test_a_structured_abstract_label_glued_to_a_full_stop_starts_a_sentence() -> None:
+    text = "Probiotics may help in colorectal cancer.PURPOSE: We reviewed the gut microbiota. Done at 2.5Hz."
+    assert sentences(text) == [
+        "Probiotics may help in colorectal cancer.",
+        "PURPOSE: We reviewed the gut microbiota.",
+        "Done at 2.5Hz.",
+    ]
+
+
 def test_a_grade_tag_ending_a_line_is_not_glued_to_the_next_sentence() -> None:
     text = "Offer folic acid before conception. (III-C)\nThe dose is 0.4 mg daily (see below)\nfor all women."
     assert sentences(text) == [

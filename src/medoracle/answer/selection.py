@@ -123,9 +123,10 @@ _DANGLING_END = re.compile(
 # A bracketed sentence is a translated title ("[Paroxysmal finger hematoma]."), not a statement.
 _BRACKETED = re.compile(r"^\[.*\]\.?$")
 _FIGURE = re.compile(r"\b(fig(ure)?s?\.?\s?\d|table\s?\d|supplementa\w+)\b", re.IGNORECASE)
-# Leading words that can go without changing what the sentence says.
+# Leading words that can go without changing what the sentence says. Matched at a sentence's start
+# with .match(text, start), so no "^": that would only match at the passage's start.
 _LEAD_IN = re.compile(
-    r"^([,;:.)\]]\s*"  # a snippet cut in mid-sentence: ", Cal-Light enables..."
+    r"([,;:.)\]]\s*"  # a snippet cut in mid-sentence: ", Cal-Light enables..."
     r"|(results?|conclusions?|findings|interpretation|summary|main results|authors'? conclusions)\s*:\s*"
     r"|(in conclusion|in summary|overall|moreover|furthermore|in addition|additionally|taken together|importantly"
     r"|notably|finally|thus|therefore|hence|in general|collectively|altogether)\s*,\s*"
