@@ -249,9 +249,7 @@ def raw_terms(text: str) -> Terms:
 
 def prf_terms(library: Library, terms: Terms, ranking: Ranking) -> Terms:
     """The product's feedback (search/feedback.py) applied to every query, whatever its length."""
-    top = ranking[: feedback.PASSAGES]
-    passages = library.get_passages(p for p, _ in top)
-    return feedback.expand(terms, [(passages[p].text, s) for p, s in top if p in passages])
+    return feedback.expand(terms, ranking[: feedback.PASSAGES], library)
 
 
 def fused(lexical: Rankings, dense: Rankings, weight: float) -> Rankings:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from medoracle.library import Library
+from medoracle.search.hybrid import Ranking
 from medoracle.search.lexical import Terms
 from medoracle.search.query import STOP_WORDS, ParsedQuery
 
@@ -29,7 +31,13 @@ def wants_feedback(query: ParsedQuery) -> bool:
     return len(query.own_terms) <= MAX_QUERY_TERMS
 
 
-def expand(terms: Terms, first_pass: Sequence[tuple[str, float]]) -> Terms:
+def expand(terms: Terms, first_pass: Ranking, library: Library) -> Terms:
+    """``terms`` and up to WORDS new words of the ``first_pass`` passages, read from ``library``."""
+    passages = library.get_passages(key for key, _ in first_pass)
+    return _expand(terms, [(passages[key].text, score) for key, score in first_pass if key in passages])
+
+
+def _expand(terms: Terms, first_pass: Sequence[tuple[str, float]]) -> Terms:
     """``terms`` and up to WORDS new words from ``first_pass``: (passage text, score) pairs, best first."""
     total = sum(score for _, score in first_pass) or 1.0
     mass: dict[str, float] = {}

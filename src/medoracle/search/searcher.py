@@ -100,10 +100,7 @@ class Searcher:
     def _with_feedback(self, query: ParsedQuery) -> Terms:
         """The query's terms and the words its best lexical passages add (search/feedback.py)."""
         first_pass = self._index.lexical.search(query.terms, prf.PASSAGES)
-        passages = self._index.library.get_passages(key for key, _ in first_pass)
-        return prf.expand(
-            query.terms, [(passages[key].text, score) for key, score in first_pass if key in passages]
-        )
+        return prf.expand(query.terms, first_pass, self._index.library)
 
     def _documents_of(self, passage_ids: list[str]) -> dict[str, Document]:
         return self._index.library.get_documents(document_of(key) for key in passage_ids)
