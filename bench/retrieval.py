@@ -43,7 +43,6 @@ from medoracle.search.hybrid import (
     apply_prior,
     fuse,
     fuse_levels,
-    normalise,
     reciprocal_rank_fusion,
 )
 from medoracle.search.lexical import Fts5Index, IndexedPassage, LexicalIndex, Terms
@@ -265,15 +264,11 @@ def document_level(rankings: Rankings) -> Rankings:
 
 
 def combined(runs: Sequence[Rankings], weights: Sequence[float]) -> Rankings:
-    """Weighted sum of min-max normalised scores over any number of runs."""
-    out: dict[str, Ranking] = {}
-    for q in runs[0]:
-        total: dict[str, float] = {}
-        for run_, weight in zip(runs, weights, strict=True):
-            for key, value in normalise(run_.get(q, [])).items():
-                total[key] = total.get(key, 0.0) + weight * value
-        out[q] = sorted(total.items(), key=lambda x: -x[1])
-    return out
+    """Weighted sum of min-max normalised scores over any number of runs (the product's fusion)."""
+    return {
+        q: fuse_levels([(run_.get(q, []), weight) for run_, weight in zip(runs, weights, strict=True)], [])
+        for q in runs[0]
+    }
 
 
 def best_combination(qrels: Qrels, runs: Sequence[Rankings]) -> tuple[tuple[float, ...], Rankings]:
