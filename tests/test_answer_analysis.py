@@ -90,6 +90,12 @@ def test_topic_keeps_its_inner_words_and_drops_frame_verbs() -> None:
     )
 
 
+def test_a_numbered_type_is_part_of_the_topic_but_types_of_is_frame() -> None:
+    assert analyze("How can type 2 diabetes be prevented?").topic == "type 2 diabetes"
+    assert analyze("What causes type II collagen disorders?").topic == "type II collagen disorders"
+    assert analyze("What are the types of diabetes?").topic == "diabetes"
+
+
 def test_follow_ups_of_a_long_narrative_question_use_its_first_terms() -> None:
     from medoracle.answer.followups import follow_ups
 

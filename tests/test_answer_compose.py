@@ -7,7 +7,7 @@ from dataclasses import replace
 from answer_fixtures import hits_for, hits_of_abstracts, hits_of_document, prepared
 from medoracle.answer import compose
 from medoracle.answer.analysis import stem
-from medoracle.answer.sections import is_consequence
+from medoracle.answer.sections import assign, is_consequence
 from medoracle.answer.verify import Tally, verify_bullet, verify_bullets
 from medoracle.domain import (
     Answer,
@@ -19,6 +19,7 @@ from medoracle.domain import (
     EvidenceSource,
     Hit,
     Passage,
+    QuestionKind,
     Section,
     SourceSpan,
     VerdictValue,
@@ -124,6 +125,17 @@ def test_the_lead_comes_from_the_section_the_question_asks_about() -> None:
     symptoms = compose("What are the symptoms of coeliac disease?", hits)
     assert "antibody testing" in diagnosed.lead[0].text
     assert "diarrhoea" in symptoms.lead[0].text
+    assert (diagnosed.heading, symptoms.heading) == (
+        "Diagnosis of Coeliac Disease",
+        "Symptoms and Signs of Coeliac Disease",
+    )
+
+
+def test_sensitivity_to_light_is_a_symptom_not_a_test() -> None:
+    sentence = "Symptoms of meningitis often include fever, stiff neck and sensitivity to bright light."
+    accuracy = "The sensitivity of lumbar puncture for meningitis is 95%."
+    assert assign(QuestionKind.DIAGNOSIS, sentence).key == "clinical_features"
+    assert assign(QuestionKind.DIAGNOSIS, accuracy).key == "tests"
 
 
 def test_every_bullet_is_the_text_of_its_cited_span() -> None:
@@ -182,6 +194,16 @@ def test_near_identical_statements_merge_and_keep_both_citations() -> None:
         "answertest:cramps-cohort",
         "answertest:cramps-cohort-2",
     }
+
+
+def test_two_wordings_of_one_recommendation_show_once_as_the_fuller_one() -> None:
+    short = "Initial therapy for gout flares can be one of several anti-inflammatory agents as listed below."
+    full = (
+        "Initial therapy for gout flares can be one of several anti-inflammatory agents: colchicine, "
+        "naproxen or prednisolone."
+    )
+    answer = compose("How are gout flares treated?", hits_of_abstracts([("short", short), ("full", full)]))
+    assert [b.text for b in _all_bullets(answer)] == [full]
 
 
 def test_references_are_numbered_by_first_use_strongest_first() -> None:
@@ -311,6 +333,18 @@ def test_a_dosing_question_keeps_the_dose_and_its_condition() -> None:
     assert "1000 mg when the eGFR is between 30 and 44 mL/min" in texts
     assert "leg cramps" not in texts
     assert "renal impairment" in answer.question.population
+
+
+def test_a_dosing_question_needs_statements_naming_the_drug() -> None:
+    question = "What is the dose of paracetamol for children with fever?"
+    elsewhere = (
+        "meningitis",
+        "Immediate parenteral antibiotics should be considered for children with fever and reduced consciousness.",
+    )
+    assert compose(question, hits_of_abstracts([elsewhere])).abstained
+    dose = ("dose", "Paracetamol 15 mg/kg every 4 to 6 hours is the usual dose for children with fever.")
+    answer = compose(question, hits_of_abstracts([elsewhere, dose]))
+    assert [b.text for b in _all_bullets(answer)] == [dose[1]]
 
 
 def test_patients_see_patient_information_first_and_plain_headings() -> None:

@@ -46,6 +46,7 @@ def test_aims_and_methods_boilerplate_are_dropped() -> None:
     kept = _texts(
         "We aimed to study gout flares in a cohort. To evaluate gout flares we used a diary. "
         "Gout flares were recorded by 120 patients who gave informed consent. "
+        "A gout flare was defined as a painful swollen joint treated by a doctor. "
         "Alcohol intake doubled the risk of gout flares (OR 2.1, 95% CI 1.4-3.2)."
     )
     assert kept == ["Alcohol intake doubled the risk of gout flares (OR 2.1, 95% CI 1.4-3.2)."]
@@ -58,6 +59,8 @@ def test_lead_ins_are_trimmed_without_changing_the_statement() -> None:
     assert text[slice(*trim(text, 0, len(text)))] == "dehydration precedes gout flares."
     text = "Gout is common. Importantly, diuretics trigger flares."
     assert text[slice(*trim(text, 16, len(text)))] == "diuretics trigger flares."
+    text = "CONCLUSIONS Diuretics trigger flares."
+    assert text[slice(*trim(text, 0, len(text)))] == "Diuretics trigger flares."
 
 
 def test_a_long_tail_is_cut_only_when_it_holds_no_number_or_negation() -> None:
@@ -93,3 +96,52 @@ def test_a_statement_naming_only_a_generic_term_is_not_selected() -> None:
         0.5,
     )
     assert [c.text for c in found] == ["Progeria is caused by LMNA mutations."]
+
+
+def test_a_short_line_without_a_full_stop_is_not_a_statement() -> None:
+    question = analyze("Is ibuprofen better than paracetamol for fever in children?")
+    found = candidates(
+        question,
+        _hits_of(
+            "Antipyretic interventions (paracetamol or ibuprofen)\n"
+            "Consider using either paracetamol or ibuprofen in children with fever who appear distressed.\n"
+            "Paracetamol and ibuprofen reduce fever in children equally, in a snippet cut before its end"
+        ),
+        0.5,
+    )
+    assert [c.text for c in found] == [
+        "Consider using either paracetamol or ibuprofen in children with fever who appear distressed.",
+        "Paracetamol and ibuprofen reduce fever in children equally, in a snippet cut before its end",
+    ]
+
+
+def test_a_statement_on_another_numbered_type_is_not_selected() -> None:
+    question = analyze("How can type 2 diabetes be prevented?")
+    found = candidates(
+        question,
+        _hits_of(
+            "Currently there is no way to prevent type 1 diabetes. "
+            "Weight loss and exercise prevent type II diabetes in people with prediabetes. "
+            "Diabetes prevention programmes lower the risk of diabetes by half."
+        ),
+        0.5,
+    )
+    assert [c.text for c in found] == [
+        "Weight loss and exercise prevent type II diabetes in people with prediabetes.",
+        "Diabetes prevention programmes lower the risk of diabetes by half.",
+    ]
+
+
+def test_a_title_case_line_without_a_full_stop_is_a_heading_not_a_statement() -> None:
+    question = analyze("How can type 2 diabetes be prevented?")
+    found = candidates(
+        question,
+        _hits_of(
+            "PDM: Fruits and Vegetables and Prevention of Type 2 Diabetes\n"
+            "Referral to a diabetes prevention programme for adults at high risk of type 2 diabetes"
+        ),
+        0.5,
+    )
+    assert [c.text for c in found] == [
+        "Referral to a diabetes prevention programme for adults at high risk of type 2 diabetes"
+    ]

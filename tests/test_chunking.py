@@ -95,6 +95,18 @@ def test_a_structured_abstract_label_glued_to_a_full_stop_starts_a_sentence() ->
     ]
 
 
+def test_a_sentence_glued_to_a_full_stop_starts_a_sentence() -> None:
+    text = "Anyone can get meningitis.Inflammation from it varies. Diuretics, e.g.The thiazides, and S.Aureus count."
+    assert sentences(text) == [
+        "Anyone can get meningitis.",
+        "Inflammation from it varies.",
+        "Diuretics, e.g.The thiazides, and S.Aureus count.",
+    ]
+    assert sentences("Ask Cancer.Net (www.cancer.net) for help.") == [
+        "Ask Cancer.Net (www.cancer.net) for help."
+    ]
+
+
 def test_a_grade_tag_ending_a_line_is_not_glued_to_the_next_sentence() -> None:
     text = "Offer folic acid before conception. (III-C)\nThe dose is 0.4 mg daily (see below)\nfor all women."
     assert sentences(text) == [

@@ -235,6 +235,19 @@ def test_bioasq_snippets_of_one_pmid_from_two_questions_merge_into_one_document(
     assert article.title == "BRAF V600E in hairy cell leukemia: a whole-exome study"
 
 
+def test_bioasq_snippet_markup_is_removed_and_a_title_running_into_the_abstract_is_split() -> None:
+    documents, skips = _split(BioAsqReader(COLLECTIONS / "bioasq" / "markup.json").read())
+
+    assert skips == []
+    article = documents["bioasq:33333333"]
+    assert article.title == "Reslizumab in eosinophilic asthma: a trial."
+    assert [(s.label, s.text) for s in article.sections] == [
+        ("TITLE", "Reslizumab in eosinophilic asthma: a trial."),
+        ("ABSTRACT", "Reslizumab lowers blood eosinophils."),
+        ("ABSTRACT", "Reslizumab (Cinqair®) halved exacerbations.\nRESULTS: Asthma control improved."),
+    ]
+
+
 def test_bioasq_article_without_a_title_snippet_has_an_empty_title() -> None:
     documents, _ = _split(BioAsqReader(COLLECTIONS / "bioasq" / "questions.json").read())
 

@@ -16,7 +16,7 @@ from medoracle.answer.analysis import analyze, stem
 from medoracle.answer.balance import contradicting, verdict_of
 from medoracle.answer.references import ReferenceBook, related_references
 from medoracle.answer.sections import GENERAL, STRICT_KINDS, SectionSpec, spec_by_key
-from medoracle.answer.selection import Candidate, candidates, merge, specific_count
+from medoracle.answer.selection import Candidate, candidates, merge, same_opening, specific_count
 from medoracle.answer.verify import Tally, verify_bullet
 from medoracle.domain import (
     Answer,
@@ -150,9 +150,15 @@ def _without_repeats(
     said: dict[bool, set[str]] = {True: set(), False: set()}
     for candidate in ordered:
         adds = candidate.stems - topic
-        if len(adds - said[candidate.null_finding]) < limits.min_novelty * len(adds):
+        # Two wordings of one recommendation: the fuller one, which names more, in the stronger one's place.
+        variant = next((i for i, k in enumerate(kept) if same_opening(k, candidate)), None)
+        if variant is not None:
+            if len(candidate.text) > len(kept[variant].text):
+                kept[variant] = candidate
+        elif len(adds - said[candidate.null_finding]) >= limits.min_novelty * len(adds):
+            kept.append(candidate)
+        else:
             continue
-        kept.append(candidate)
         said[candidate.null_finding] |= adds
     return kept
 

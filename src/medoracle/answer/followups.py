@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from medoracle.answer.analysis import comparison_sides
+from medoracle.answer.sections import spec_by_key
 from medoracle.domain import QuestionAnalysis, QuestionKind
 
 MAX_TOPIC_WORDS = 6
@@ -19,6 +20,9 @@ _HEADINGS: dict[QuestionKind, str] = {
     QuestionKind.DEFINITION: "{Topic}: an overview",
     QuestionKind.COMPARISON: "Comparison: {Topic}",
 }
+
+# "What are the symptoms of X?" is a diagnosis question about clinical features.
+_SYMPTOMS = spec_by_key(QuestionKind.DIAGNOSIS, "clinical_features").cue
 
 _FOLLOW_UPS: dict[QuestionKind, tuple[str, ...]] = {
     QuestionKind.CAUSES: (
@@ -116,6 +120,8 @@ def _short_topic(analysis: QuestionAnalysis) -> str:
 
 def heading(analysis: QuestionAnalysis) -> str:
     template = _HEADINGS.get(analysis.kind)
+    if analysis.kind is QuestionKind.DIAGNOSIS and _SYMPTOMS.search(analysis.text):
+        template = "Symptoms and Signs of {Topic}"
     return template.format(Topic=_title_case(analysis.topic)) if template else analysis.text
 
 

@@ -48,9 +48,10 @@ _DIFFERENTIAL = (
     r"\b(differential|distinguish\w*|differentiat\w*|mimic\w*|unlike|rather than|confused with"
     r"|should be (excluded|ruled out))\b"
 )
+# "Sensitivity to light" is a symptom, not a test's accuracy.
 _DIAGNOSTIC = (
     r"\b(diagnos\w*|(?<!family )history|physical exam\w*|laborator\w*|tests?|testing|imaging|biops\w*"
-    r"|ultraso\w*|mri|ct|screen\w*|sensitivity|specificity|evaluat\w*|assessment|criteria|markers?|biomarkers?)\b"
+    r"|ultraso\w*|mri|ct|screen\w*|sensitivity(?! to)|specificity|evaluat\w*|assessment|criteria|markers?|biomarkers?)\b"
 )
 _ASSOCIATED = (
     r"\b(associated with|association|risk factors?|linked|related to|caused by|causes?|due to|occurs? in"

@@ -21,8 +21,12 @@ from medoracle.domain import Hit, Passage, QuestionAnalysis, QuestionKind, Sourc
 
 MIN_WORDS = 5
 MAX_WORDS = 60
+# A short line without a full stop is a heading or a summary field ("Antipyretic interventions
+# (paracetamol or ibuprofen)"), not a statement; a longer one is a snippet cut mid-sentence.
+MIN_UNTERMINATED_WORDS = 8  # a long sentence trimmed at "; " keeps at least 8 words
 LONG_WORDS = 35  # above this a sentence loses a number-free, negation-free tail after ";"
 MERGE_JACCARD = 0.6
+OPENING_WORDS = 8  # statements opening with this many words in common are two wordings of one
 # A sentence introducing a list ("...the following risk factors:") is one statement with its items,
 # if the list is short: a longer one would be cut, and a list cut short misleads.
 MAX_ITEMS = 8
@@ -101,7 +105,7 @@ _BOILERPLATE = re.compile(
     r"|examined|evaluated|assessed|analy[sz]ed|describe|report|present|propose|studied|developed|designed"
     r"|establish|illustrate|introduce|here)|our (aim|objective|goal)|^the (present )?study (investigated|examined"
     r"|evaluated|assessed|aimed|describes|reports)"
-    r"|the (aim|objective|purpose|goal) of|(was|were) (randomly )?(assigned|enrolled|recruited|included"
+    r"|the (aim|objective|purpose|goal) of|(was|were) (randomly )?(assigned|enrolled|recruited|included|defined as"
     r"|allocated)|data were (collected|extracted|analy[sz]ed)|(databases?|medline|embase|pubmed|cochrane"
     r" library)\b.{0,40}\bsearched|informed consent|approved by|clinicaltrials\.gov|\bNCT\d+|registered"
     r"|further (studies|research) (is|are) (needed|required|warranted)|remains? to be (determined|elucidated)"
@@ -121,6 +125,7 @@ _DANGLING_END = re.compile(
     re.IGNORECASE,
 )
 # A bracketed sentence is a translated title ("[Paroxysmal finger hematoma]."), not a statement.
+_TERMINATED = re.compile(r"[.!?][\"')\]]*$")
 _BRACKETED = re.compile(r"^\[.*\]\.?$")
 _FIGURE = re.compile(r"\b(fig(ure)?s?\.?\s?\d|table\s?\d|supplementa\w+)\b", re.IGNORECASE)
 # Leading words that can go without changing what the sentence says. Matched at a sentence's start
@@ -134,8 +139,14 @@ _LEAD_IN = re.compile(
     r"|demonstrated|confirm|confirmed|indicate|indicated)) that\s+)",
     re.IGNORECASE,
 )
+# A structured abstract's label without its colon ("CONTEXT Previous studies indicate"); case matters.
+# Aims and methods keep theirs, so that _AIM_START drops them.
+_LABEL = re.compile(r"(CONTEXT|RESULTS?|CONCLUSIONS?|FINDINGS|INTERPRETATION|SUMMARY)\s+(?=[A-Z0-9])")
 # What stands between a list's items: a line break and a bullet or a list number.
 _ITEM_GAP = re.compile(r"\s*\n\s*(?:[-•*▪◦]|\d{1,2}[.)])\s+")
+_SUBJECT_KINDS = frozenset({QuestionKind.YES_NO, QuestionKind.DOSING})
+_NUMBERED_TYPE = re.compile(r"\btype\s+(\d+|I{1,3}|IV|V)\b", re.IGNORECASE)
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
 _THERE_IS = re.compile(r"^(is|are|was|were) there\b", re.IGNORECASE)
 _SKIPPED_SECTIONS = re.compile(
     r"^(methods?|materials?|design|setting|participants|objectives?|aims?)\b", re.IGNORECASE
@@ -171,7 +182,7 @@ class Candidate:
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A shorter span of one sentence that says the same thing (never drops a number or negation)."""
     while True:
-        match = _LEAD_IN.match(text, start, end)
+        match = _LEAD_IN.match(text, start, end) or _LABEL.match(text, start, end)
         if not match or match.end() >= end:
             break
         start = match.end()
@@ -227,6 +238,10 @@ def _stands_alone(sentence: str) -> bool:
     words = sentence.count(" ") + 1
     return (
         MIN_WORDS <= words <= MAX_WORDS
+        and (
+            _TERMINATED.search(sentence) is not None
+            or (words >= MIN_UNTERMINATED_WORDS and not _is_heading(sentence))
+        )
         and not sentence.rstrip().endswith(("?", ":"))
         and not _DANGLING_END.search(sentence)
         and not _DEPENDENT_START.match(sentence)
@@ -235,6 +250,11 @@ def _stands_alone(sentence: str) -> bool:
         and not _FIGURE.search(sentence)
         and not _BRACKETED.match(sentence)
     )
+
+
+def _is_heading(line: str) -> bool:
+    """Title case: every longer word capitalised ("PDM: Fruits and Vegetables and Prevention of Diabetes")."""
+    return all(word[0].isupper() for word in line.split() if len(word) > 3 and word[0].isalpha())
 
 
 def _concept_stems(question: QuestionAnalysis) -> set[str]:
@@ -251,15 +271,22 @@ def specific_count(question: QuestionAnalysis) -> int:
 
 
 def _subject(question: QuestionAnalysis) -> str | None:
-    """What a yes/no question asks about ("metformin" in "Does metformin cause B12 deficiency?").
+    """What a yes/no or dosing question asks about ("metformin" in "Does metformin cause B12 deficiency?",
+    "paracetamol" in "What is the dose of paracetamol for children with fever?").
 
     A statement on B12 deficiency alone names most of the question's words but says nothing about
-    metformin: counted as a vote, it would make a verdict out of evidence on something else.
+    metformin: counted as a vote, it would make a verdict out of evidence on something else; a
+    statement on feverish children that never names paracetamol says nothing about its dose.
     """
     # "Is there a genetic component to happiness?" names no exposure before the rest.
-    if question.kind is not QuestionKind.YES_NO or _THERE_IS.match(question.text):
+    if question.kind not in _SUBJECT_KINDS or _THERE_IS.match(question.text):
         return None
     return next((s for s in map(stem, question.concepts) if s not in GENERIC_TERMS), None)
+
+
+def _types(text: str) -> set[str]:
+    """The numbered types a text names: "type 2 diabetes", "type II collagen" → {"2"}."""
+    return {_ROMAN.get(m.group(1).upper(), m.group(1)) for m in _NUMBERED_TYPE.finditer(text)}
 
 
 def _score(
@@ -281,6 +308,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
     # Long questions name many terms; no single sentence need name more than a few of them.
     needed = min(math.ceil(min_coverage * len(concepts)), MAX_NEEDED_CONCEPTS)
     subject = _subject(question)
+    asked_types = _types(question.text)
     compared = comparison_sides(question)
     sides = [features.stems(compared[side]) for side in ("first", "second")] if compared else []
     found: list[Candidate] = []
@@ -298,6 +326,10 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
                 continue
             if subject is not None and subject not in sentence_stems | title_stems:
                 continue
+            if asked_types and not asked_types & (
+                _types(sentence) or _types(hit.document.title) or asked_types
+            ):
+                continue  # "type 1 diabetes" does not answer a question on type 2 diabetes
             if not _stands_alone(sentence):
                 continue
             spec = assign(question.kind, gist, frozenset(concepts), sides)
@@ -322,18 +354,39 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
 
 
 def merge(found: Sequence[Candidate]) -> list[Candidate]:
-    """Fold near-identical statements (same numbers, same polarity) into the strongest one."""
+    """Fold near-identical statements (same numbers, same polarity) into the strongest one; of two
+    wordings of one statement at the same level of evidence, the fuller one is shown."""
     kept: list[Candidate] = []
     for candidate in sorted(found, key=lambda c: (c.level, -c.score)):
-        twin = next((k for k in kept if _same_statement(k, candidate)), None)
-        if twin is None:
+        index = next((i for i, k in enumerate(kept) if _same_statement(k, candidate)), None)
+        if index is None:
             kept.append(candidate)
-        elif (
-            candidate.hit.passage.identifier != twin.hit.passage.identifier or candidate.source != twin.source
+            continue
+        twin = kept[index]
+        if (
+            candidate.hit.passage.identifier == twin.hit.passage.identifier
+            and candidate.source == twin.source
         ):
+            continue
+        if (
+            candidate.level == twin.level
+            and same_opening(twin, candidate)
+            and len(candidate.text) > len(twin.text)
+        ):
+            candidate.also, twin.also = [twin, *twin.also], []
+            candidate.score = twin.score  # it takes the stronger wording's place
+            kept[index] = candidate
+        else:
             twin.also.append(candidate)
     kept.sort(key=lambda c: -c.score)
     return kept
+
+
+def same_opening(a: Candidate, b: Candidate) -> bool:
+    """Two wordings of one statement ("Initial therapy in pregnancy can be with one of a variety of
+    antihypertensive agents as listed…" and "… agents available in Canada: methyldopa…")."""
+    opening_a, opening_b = (features.normalise(c.text).split()[:OPENING_WORDS] for c in (a, b))
+    return len(opening_a) == OPENING_WORDS and opening_a == opening_b
 
 
 def _same_statement(a: Candidate, b: Candidate) -> bool:

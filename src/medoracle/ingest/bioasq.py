@@ -20,6 +20,9 @@ SOURCE = "bioasq"
 EXPECTED = 'BioASQ Task B JSON: {"questions": [{id, body, snippets: [{text, document, beginSection}]}]}'
 _PMID = re.compile(r"(?:^|/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d{1,10})/?$")
 _FULL_TEXT_SECTION = re.compile(r"sections\.(\d{1,4})")
+_COPYRIGHT = re.compile(r"<CopyrightInformation>.*?(?:</CopyrightInformation>|$)", re.DOTALL)
+_BREAK_TAG = re.compile(r"<br\s*/?>|</?AbstractText\b[^<>]{0,200}>", re.IGNORECASE)
+_INLINE_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub)>", re.IGNORECASE)
 
 
 class _Snippet(NamedTuple):
@@ -86,15 +89,30 @@ def _add(snippet: Any, articles: Articles) -> str | None:
     if not match:
         return f"no PubMed document URL ({str(document)[:80]!r})"
     text = snippet.get("text")
-    if not isinstance(text, str) or not (text := clean_text(text)):
+    if not isinstance(text, str) or not (text := clean_text(_without_markup(text))):
         return "a snippet without text"
     rank, label = _section(snippet.get("beginSection"))
     offset = snippet.get("offsetInBeginSection")
-    new = _Snippet(rank, offset if isinstance(offset, int) else 0, label, text)
+    pieces = [_Snippet(rank, offset if isinstance(offset, int) else 0, label, text)]
+    if label == "TITLE" and "\n" in text:
+        # A title snippet that ran on into the abstract: the first line is the title.
+        title, abstract = text.split("\n", 1)
+        pieces = [_Snippet(rank, 0, label, title.strip()), _Snippet(1, 0, "ABSTRACT", abstract.strip())]
     known = articles.setdefault(match.group(1), {})
-    if text not in known or new < known[text]:
-        known[text] = new
+    for piece in pieces:
+        if piece.text not in known or piece < known[piece.text]:
+            known[piece.text] = piece
     return None
+
+
+def _without_markup(text: str) -> str:
+    """Snippet text without the PubMed XML and HTML tags some snippets carry.
+
+    A copyright notice goes with its tag; a section tag (``<AbstractText Label="OBJECTIVE">``) or a
+    line break tag becomes a line break; emphasis tags go, their words stay.
+    """
+    text = _COPYRIGHT.sub("", text)
+    return _INLINE_TAG.sub("", _BREAK_TAG.sub("\n", text))
 
 
 def _section(name: object) -> tuple[int, str]:

@@ -7,7 +7,8 @@ bullet ("- ", "• ", "1. ") always end a sentence, and so does the line break a
 (a short line without final punctuation, such as "Risk Factors") or after a guideline's tag
 ("... labour. [new 2015]", "... pregnancy. (III-C)"). A sentence's span leaves out its bullet
 marker, and a footnote number glued to a full stop ("in later life.2 Babies") belongs to neither
-sentence. A structured abstract's label glued to a full stop ("treatment.PURPOSE:") starts one.
+sentence. A structured abstract's label glued to a full stop ("treatment.PURPOSE:") starts one, and
+so does a capitalised word glued to a word's full stop ("meningitis.Inflammation from").
 """
 
 from __future__ import annotations
@@ -36,8 +37,13 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _FOOTNOTE = re.compile(
     r"(?<=[a-z%)\]])\.(\d{1,2})(?=\s+[A-Z][a-z]{2,}|\s*$)|(?<=\s\d)\.(\d)(?=\s+[A-Z][a-z]{2,})"
 )
-# A structured abstract's label glued to the sentence before it: "...treatment.PURPOSE: In this review".
-_GLUED_LABEL = re.compile(r"(?<=[a-z0-9)\]])\.(?=[A-Z]{4,}(?: [A-Z]{2,})*:)")
+# A structured abstract's label glued to the sentence before it: "...treatment.PURPOSE: In this review",
+# or a sentence glued to the one before (a lost space): "...get meningitis.Inflammation from...".
+# A word of three or more lower-case letters before the dot keeps "e.g.The" and "S.Aureus" whole;
+# a bracket after the capitalised word keeps a name such as "Cancer.Net (www.cancer.net)".
+_GLUED_START = re.compile(
+    r"(?<=[a-z0-9)\]])\.(?=[A-Z]{4,}(?: [A-Z]{2,})*:)|(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,}\s+[^\s(])"
+)
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT_START = re.compile(r"[A-Z0-9\"'(\[¿¡•\-]|[^\x00-\x7f]")
 _NEWLINE_BEFORE_START = re.compile(r"\n[ \t]*[A-Z\[]")  # a literal first character: a fast scan
@@ -107,7 +113,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if _ends_sentence(text, match.start(1), match.end()):
             cuts.append(match.end(2))
     cuts.extend(hard_breaks)
-    cuts.extend(m.end() for m in _GLUED_LABEL.finditer(text))
+    cuts.extend(m.end() for m in _GLUED_START.finditer(text))
     # The sentence ends at the full stop; the footnote number belongs to neither sentence.
     footnotes = {m.start() + 1: m.end() for m in _FOOTNOTE.finditer(text)}
     cuts.extend(footnotes)
