@@ -78,6 +78,19 @@ def test_a_consequence_names_the_topic_before_its_wording_and_a_cause_after_it()
         "Women with a family history are more likely to develop gestational diabetes.", concepts
     )
     assert not is_consequence("Obesity raises the risk of gestational diabetes.", concepts)
+    gout = frozenset({stem("gout")})
+    assert is_consequence("Hyperuricaemia and gout have been associated with kidney stones.", gout)
+    assert not is_consequence("Obesity is associated with gout.", gout)
+    # The first wording decides: what the cause itself leads to does not make it a consequence.
+    assert not is_consequence(
+        "Being overweight increases the risk of developing gout, which leads to excess uric acid.", gout
+    )
+
+
+def test_treating_the_condition_is_not_one_of_its_causes() -> None:
+    gout = frozenset({stem("gout")})
+    assert assign(QuestionKind.CAUSES, "You can treat gout with medicines.", gout).key == "other_findings"
+    assert assign(QuestionKind.CAUSES, "Diuretic medicines can cause gout.", gout).key == "medication_causes"
 
 
 _GUIDELINE_LIST = (

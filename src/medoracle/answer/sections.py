@@ -75,7 +75,7 @@ _HARMS = (
     r"\b(adverse (drug )?(effects?|events?|reactions?|outcomes?)|side[- ]effects?|harms?|toxicit\w*|safety"
     r"|bleeding|(increased|higher) risk of|complications?|contraindicat\w*|withdraw\w*|interactions?|tolerab\w*)\b"
 )
-_MONITORING = r"\b(monitor\w*|follow-?up|levels?|measure\w*|check\w*|surveillance|every \d+)\b"
+_MONITORING = r"\b(monitor\w*|follow-?up|levels?|measure\w*|check\w*|assess\w*|surveillance|every \d+)\b"
 _DOSE = (
     r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|iu|units?|ml|mg/kg|mg/day|mg/d)\b|\b(dose|doses|dosage|dosing|titrat\w*)\b"
 )
@@ -109,9 +109,14 @@ _ANY = r"."
 # What a condition leads to; a consequence when the topic is named before this wording rather than after.
 _CONSEQUENCE = re.compile(
     r"\b(more likely to (develop|have|get|need)|risk of (developing|later)|leads? to|leading to|results? in"
-    r"|resulting in|complications?|go(es)? on to develop|later in life|continue to have)\b",
+    r"|resulting in|complications?|go(es)? on to develop|later in life|continue to have"
+    r"|(is|are|was|were|been) associated with)\b",
     re.IGNORECASE,
 )
+_TREATMENT = re.compile(
+    r"\b(treat|treats|treated|treating|treatment of|manage|managing|management of)\b", re.I
+)
+TREATED_WITHIN = 4  # words after the verb
 _NEVER = r"(?!)"  # a section filled by a rule of its own, not by a cue
 
 GENERAL_KEY = "other_findings"
@@ -215,12 +220,21 @@ def is_consequence(sentence: str, concepts: frozenset[str]) -> bool:
     "Mothers who had gestational diabetes are more likely to develop type 2 diabetes" is a consequence;
     "women with a family history of diabetes are more likely to develop gestational diabetes" a cause.
     """
-    cues = list(_CONSEQUENCE.finditer(sentence))
-    if not cues:
+    # The first cue: "Being overweight increases the risk of developing gout because … which leads to
+    # excess uric acid" is a cause, whatever follows it.
+    cue = _CONSEQUENCE.search(sentence)
+    if cue is None:
         return False
-    cue = cues[-1]
     before = len(stems(sentence[: cue.start()]) & concepts)
     return before > 0 and before > len(stems(sentence[cue.end() :]) & concepts)
+
+
+def _treats(sentence: str, concepts: frozenset[str]) -> bool:
+    """The sentence is about treating the topic: a concept within a few words after a treatment verb."""
+    return any(
+        stems(" ".join(sentence[match.end() :].split()[:TREATED_WITHIN])) & concepts
+        for match in _TREATMENT.finditer(sentence)
+    )
 
 
 def assign(
@@ -236,6 +250,8 @@ def assign(
     """
     if kind is QuestionKind.CAUSES and is_consequence(sentence, concepts):
         return spec_by_key(kind, "consequences")
+    if kind is QuestionKind.CAUSES and _treats(sentence, concepts):
+        return GENERAL  # "You can treat gout with medicines" names medicines, not a cause
     for spec in SPECS[kind]:
         if spec.cue.search(sentence):
             return spec
