@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from medoracle.answer import MAX_QUESTION_CHARS, QuestionError, analyze
-from medoracle.answer.analysis import comparison_sides
-from medoracle.answer.followups import follow_ups
+from medoracle.answer.analysis import comparison_sides, stem
+from medoracle.answer.followups import follow_ups, heading
+from medoracle.answer.text import stems
 from medoracle.domain import QuestionKind
 
 
@@ -22,6 +23,11 @@ from medoracle.domain import QuestionKind
         ("How can migraine be prevented?", QuestionKind.PREVENTION),
         ("What is the dose of amoxicillin for otitis media in children?", QuestionKind.DOSING),
         ("How much paracetamol can I take in a day?", QuestionKind.DOSING),
+        ("What are the side effects of metformin?", QuestionKind.ADVERSE_EFFECTS),
+        ("What adverse effects do statins cause?", QuestionKind.ADVERSE_EFFECTS),
+        ("What drugs interact with warfarin?", QuestionKind.ADVERSE_EFFECTS),
+        ('when is gardasil "contra indicated?"', QuestionKind.ADVERSE_EFFECTS),
+        ("fluoxetine what mgs are available", QuestionKind.DOSING),
         ("What is restless legs syndrome?", QuestionKind.DEFINITION),
         ("Apixaban versus warfarin for atrial fibrillation", QuestionKind.COMPARISON),
         ("Is ibuprofen better than paracetamol for back pain?", QuestionKind.COMPARISON),
@@ -90,6 +96,31 @@ def test_topic_keeps_its_inner_words_and_drops_frame_verbs() -> None:
     )
 
 
+def test_a_vitamin_is_named_by_its_letter() -> None:
+    assert analyze("Does vitamin D prevent fractures?").concepts == ("vitamind", "fractures")
+    assert analyze("Why is vitamin A important?").concepts[0] == "vitamina"
+    assert stem("vitamind") in stems("Vitamin D deficiency is common.")
+    assert stem("vitamind") not in stems("Vitamin C deficiency causes scurvy.")
+
+
+def test_a_contraction_is_not_part_of_the_topic() -> None:
+    assert analyze("What's the treatment for gout?").topic == "gout"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What are the symptoms of meningitis?", "Symptoms and Signs of Meningitis"),
+        ("How is meningitis diagnosed?", "Diagnosis of Meningitis"),
+        ("What are the side effects of metformin?", "Side Effects of Metformin"),
+        ("What are the interactions of metformin?", "Interactions: Metformin"),
+        ('When is gardasil "contra indicated?"', "Contraindications: Gardasil"),
+    ],
+)
+def test_a_question_on_one_section_is_headed_by_it(question: str, expected: str) -> None:
+    assert heading(analyze(question)) == expected
+
+
 def test_a_numbered_type_is_part_of_the_topic_but_types_of_is_frame() -> None:
     assert analyze("How can type 2 diabetes be prevented?").topic == "type 2 diabetes"
     assert analyze("What causes type II collagen disorders?").topic == "type II collagen disorders"
@@ -97,10 +128,15 @@ def test_a_numbered_type_is_part_of_the_topic_but_types_of_is_frame() -> None:
 
 
 def test_follow_ups_of_a_long_narrative_question_use_its_first_terms() -> None:
-    from medoracle.answer.followups import follow_ups
-
     analysis = analyze("I have crushing chest pain and my left arm is numb, is it a heart attack?")
     assert all("crushing chest pain" in q and "numb" not in q for q in follow_ups(analysis))
+
+
+def test_follow_ups_name_the_population_once_in_any_wording() -> None:
+    asked = analyze("Can I take ibuprofen while pregnant?")
+    assert (asked.topic, asked.concepts) == ("ibuprofen while pregnant", ("ibuprofen", "pregnant"))
+    assert follow_ups(asked)[0] == "What is the evidence on ibuprofen while pregnant?"
+    assert follow_ups(analyze("How is asthma treated in pregnancy?"))[0].endswith("asthma in pregnancy?")
 
 
 @pytest.mark.parametrize(

@@ -360,6 +360,25 @@ def test_a_dosing_question_needs_statements_naming_the_drug() -> None:
     assert [b.text for b in _all_bullets(answer)] == [dose[1]]
 
 
+def test_a_side_effects_question_lists_common_and_serious_effects_of_the_drug_it_names() -> None:
+    hits = hits_of_abstracts(
+        [
+            ("common", "The most common side effects of metformin are diarrhoea and nausea (up to 25%)."),
+            ("serious", "Lactic acidosis is a rare but serious adverse effect of metformin."),
+            ("other", "Side effects of insulin include weight gain and hypoglycaemia."),
+            ("interaction", "Metformin interacts with iodinated contrast agents."),
+        ]
+    )
+    answer = compose("What are the side effects of metformin?", hits)
+    assert answer.heading == "Side Effects of Metformin"
+    assert "diarrhoea and nausea" in answer.lead[0].text
+    assert {s.key: [b.text for b in s.bullets] for s in answer.sections} == {
+        "serious": ["Lactic acidosis is a rare but serious adverse effect of metformin."],
+        "interactions": ["Metformin interacts with iodinated contrast agents."],
+    }
+    assert answer.follow_ups[2] == "Who should not take metformin?"
+
+
 def test_patients_see_patient_information_first_and_plain_headings() -> None:
     patient = compose(CAUSES, hits_for(CAUSES), Audience.PATIENT)
     clinician = compose(CAUSES, hits_for(CAUSES), Audience.CLINICIAN)

@@ -197,6 +197,7 @@ class QuestionKind(StrEnum):
     PROGNOSIS = "prognosis"
     PREVENTION = "prevention"
     DOSING = "dosing"
+    ADVERSE_EFFECTS = "adverse_effects"
     DEFINITION = "definition"
     COMPARISON = "comparison"
     YES_NO = "yes_no"

@@ -17,13 +17,14 @@ class QuestionError(ValueError):
 
 
 # The first pattern that matches decides the kind; more specific shapes come first ("how much
-# ibuprofen" is dosing; "is X better than Y" a comparison; "does X prevent Y" yes/no, not prevention).
+# ibuprofen" is dosing; "is X better than Y" a comparison; "does X prevent Y" yes/no, not prevention;
+# "what adverse effects do statins cause" asks about adverse effects, not causes).
 _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
         (
             QuestionKind.DOSING,
-            r"\b(dos(e|es|age|ing)|how (much|many (mg|milligrams|tablets|pills))|how often should i take"
+            r"\b(dos(e|es|age|ing)|how (much|many (mg|milligrams|tablets|pills))|how often should i take|mgs?|milligrams?"
             r"|maximum daily|mg/kg|titrat\w*)\b",
         ),
         (
@@ -35,6 +36,11 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         (
             QuestionKind.YES_NO,
             r"^\s*(is|are|does|do|did|can|could|should|will|would|has|have|was|were|may|might)\b",
+        ),
+        (
+            QuestionKind.ADVERSE_EFFECTS,
+            r"\b(side[- ]effects?|adverse (effects?|events?|reactions?)|toxicity of|contra-?\s?indicat\w*"
+            r"|interact(s|ions?)?( with)?)\b",
         ),
         (
             QuestionKind.CAUSES,
@@ -75,9 +81,11 @@ _FRAME_WORDS = (
     r"|therapy|therapies|management|managed|causes?|caused|risk factors?|diagnos(is|ed|e)|prognosis|action|function"
     r"|functions|purpose|types?(?! (?:\d|[IV]{1,3}\b))|kinds?|list|name|names|describe|explain|mean|means|role|roles"
     r"|involved|implicated"
+    r"|side[- ]effects?|adverse (?:effects?|events?|reactions?)|harms|toxicity|contra-?\s?indicat\w*"
+    r"|interact(?:s|ions?|ing)?"
     r"|prevent(ed|ion)?|dose|dosage|dosing|definition|define|mechanism|role|effect|effects|use|used"
     r"|options?|symptoms?|signs?|versus|vs|compared|than|better|between|difference|differences"
-    r"|patients?|people|person|have|has|had|having|feel|feeling|experiencing|get|got|getting|well|effective|effectively|safe|useful|helpful|good|work|works|help|helps"
+    r"|patients?|people|person|have|has|had|having|take|taking|feel|feeling|experiencing|get|got|getting|well|effective|effectively|safe|useful|helpful|good|work|works|help|helps"
     r"|provide|examples?|association|associated|relationship|relation|basis|mode|known|applied|available"
     r"|approaches|results|advances|recent|latest|evidence|summari[sz]e|after|during|before|among|within|outcomes?"
     # How the question asks, not what about: "the best way to", "the history of", "the advantage of".
@@ -87,7 +95,7 @@ _FRAME_WORDS = (
 _FRAME = re.compile(rf"\b{_FRAME_WORDS}\b", re.IGNORECASE)
 # Participles of the frame left inside a topic: "how is hypertension treated in pregnancy".
 _FRAME_VERB = re.compile(
-    r"\b(treated|managed|diagnosed|prevented|caused|defined|used|cured)\b", re.IGNORECASE
+    r"\b(treated|managed|diagnosed|prevented|caused|defined|used|cured|interact)\b", re.IGNORECASE
 )
 _LEADING_FRAME = re.compile(rf"^(?:{_FRAME_WORDS}(?:[\W_]+|$))+", re.IGNORECASE)
 _TRAILING_FRAME = re.compile(rf"(?:(?:^|[\W_]+){_FRAME_WORDS})+[\W_]*$", re.IGNORECASE)
@@ -190,6 +198,8 @@ _STOP_WORDS = frozenset(
         "having",
         "take",
         "taking",
+        "while",
+        "whilst",
     ]
 )
 
@@ -260,6 +270,10 @@ _RED_FLAGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-']*[a-z0-9]|[a-z0-9]", re.IGNORECASE)
 # "Alzheimer's disease" and "Alzheimer disease" name the same thing; so do "multi-drug" and "multidrug".
 _POSSESSIVE = re.compile(r"'s?$")
+# A vitamin's letter is its name: "vitamin D" is not any vitamin ("vitamin B12" is two terms already).
+_VITAMIN = re.compile(r"\b(vitamin)s?\s+([a-ek])\b(?!['-])", re.IGNORECASE)
+# "what's" asks "what is": its "s" is not part of the topic.
+_CONTRACTION = re.compile(r"\b(what|who|how|where|when|why|which)'s\b", re.IGNORECASE)
 
 
 def clean_question(question: str) -> str:
@@ -275,8 +289,13 @@ def clean_question(question: str) -> str:
     return text if text.endswith(("?", ".", "!")) else f"{text}?"
 
 
+def _joined(text: str) -> str:
+    return _VITAMIN.sub(r"\1\2", text)
+
+
 def content_terms(text: str) -> list[str]:
-    """Lower-case tokens that carry meaning (no stop words, no single letters)."""
+    """Lower-case tokens that carry meaning (no stop words, no single letters: "vitamin D" is "vitamind")."""
+    text = _joined(text)
     return [
         t
         for t in (_POSSESSIVE.sub("", m.group(0).lower()).replace("-", "") for m in _TOKEN.finditer(text))
@@ -302,6 +321,7 @@ def _kind_of(text: str) -> QuestionKind:
 
 def _topic_of(text: str) -> str:
     """The question without the frame around its subject: "What are the causes of X?" → "X"."""
+    text = _CONTRACTION.sub(r"\1 is", text)
     topic = _TRAILING_FRAME.sub("", _LEADING_FRAME.sub("", text.rstrip("?.! ")))
     topic = " ".join(_FRAME_VERB.sub(" ", topic).strip(" ,;:'\"").split())
     # Written to stand inside a sentence: "Nocturnal leg cramps" → "nocturnal leg cramps", but "DSPS" stays.
@@ -324,6 +344,11 @@ def comparison_sides(analysis: QuestionAnalysis) -> dict[str, str] | None:
     return {**match.groupdict(), "context": match["context"] or ""} if match else None
 
 
+def populations(text: str) -> tuple[str, ...]:
+    """The population qualifiers a text names ("pregnant" → "pregnancy")."""
+    return tuple(name for name, pattern in _POPULATIONS if pattern.search(text))
+
+
 def analyze(question: str) -> QuestionAnalysis:
     text = clean_question(question)
     words = content_terms(text)
@@ -331,12 +356,13 @@ def analyze(question: str) -> QuestionAnalysis:
         raise QuestionError(f"the question {text!r} has no content words: name a condition, drug or symptom")
     topic = _topic_of(text) or " ".join(words)
     # The concepts are the topic's terms; frame words ("causes", "treatment") are not evidence of relevance.
-    concepts = tuple(dict.fromkeys(content_terms(_FRAME.sub(" ", topic)) or words))
+    # Joined before the frame goes, which would take the "A" of "vitamin A".
+    concepts = tuple(dict.fromkeys(content_terms(_FRAME.sub(" ", _joined(topic))) or words))
     return QuestionAnalysis(
         text=text,
         kind=_kind_of(text),
         topic=topic,
         concepts=concepts,
-        population=tuple(name for name, pattern in _POPULATIONS if pattern.search(text)),
+        population=populations(text),
         red_flags=tuple(name for name, pattern in _RED_FLAGS if pattern.search(text)),
     )

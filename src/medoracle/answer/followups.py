@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from medoracle.answer.analysis import comparison_sides
+from medoracle.answer.analysis import comparison_sides, populations
 from medoracle.answer.sections import spec_by_key
 from medoracle.domain import QuestionAnalysis, QuestionKind
 
@@ -17,12 +17,18 @@ _HEADINGS: dict[QuestionKind, str] = {
     QuestionKind.PROGNOSIS: "Prognosis of {Topic}",
     QuestionKind.PREVENTION: "Prevention of {Topic}",
     QuestionKind.DOSING: "Dosing: {Topic}",
+    QuestionKind.ADVERSE_EFFECTS: "Side Effects of {Topic}",
     QuestionKind.DEFINITION: "{Topic}: an overview",
     QuestionKind.COMPARISON: "Comparison: {Topic}",
 }
 
-# "What are the symptoms of X?" is a diagnosis question about clinical features.
-_SYMPTOMS = spec_by_key(QuestionKind.DIAGNOSIS, "clinical_features").cue
+# A question on one section of its kind's article is headed by that section: "What are the symptoms of X?"
+# is a diagnosis question on clinical features.
+_SECTION_HEADINGS: dict[tuple[QuestionKind, str], str] = {
+    (QuestionKind.DIAGNOSIS, "clinical_features"): "Symptoms and Signs of {Topic}",
+    (QuestionKind.ADVERSE_EFFECTS, "interactions"): "Interactions: {Topic}",
+    (QuestionKind.ADVERSE_EFFECTS, "contraindications"): "Contraindications: {Topic}",
+}
 
 _FOLLOW_UPS: dict[QuestionKind, tuple[str, ...]] = {
     QuestionKind.CAUSES: (
@@ -54,6 +60,11 @@ _FOLLOW_UPS: dict[QuestionKind, tuple[str, ...]] = {
         "What are the side effects of {topic}?",
         "What interacts with {topic}?",
         "Does the dose of {topic} change in kidney disease?",
+    ),
+    QuestionKind.ADVERSE_EFFECTS: (
+        "What is the dose of {topic}?",
+        "What interacts with {topic}?",
+        "Who should not take {topic}?",
     ),
     QuestionKind.DEFINITION: (
         "What causes {topic}?",
@@ -119,9 +130,14 @@ def _short_topic(analysis: QuestionAnalysis) -> str:
 
 
 def heading(analysis: QuestionAnalysis) -> str:
-    template = _HEADINGS.get(analysis.kind)
-    if analysis.kind is QuestionKind.DIAGNOSIS and _SYMPTOMS.search(analysis.text):
-        template = "Symptoms and Signs of {Topic}"
+    template = next(
+        (
+            template
+            for (kind, key), template in _SECTION_HEADINGS.items()
+            if kind is analysis.kind and spec_by_key(kind, key).cue.search(analysis.text)
+        ),
+        _HEADINGS.get(analysis.kind),
+    )
     return template.format(Topic=_title_case(analysis.topic)) if template else analysis.text
 
 
@@ -140,6 +156,6 @@ def follow_ups(analysis: QuestionAnalysis) -> tuple[str, ...]:
         ]
     else:
         suggestions = [template.format(topic=topic, is_=verb) for template in _FOLLOW_UPS[analysis.kind]]
-    if analysis.population and analysis.population[0] not in suggestions[0]:
+    if analysis.population and analysis.population[0] not in populations(suggestions[0]):
         suggestions[0] = f"{suggestions[0].rstrip('?')} in {analysis.population[0]}?"
     return tuple(suggestions)

@@ -88,6 +88,22 @@ _DOSE_ADJUST = (
     rf"\b(dose|doses|dosage|dosing|mg|adjust\w*|reduced? to)\b.{{0,80}}\b{_ADJUSTED_FOR}"
     rf"|\b{_ADJUSTED_FOR}\b.{{0,80}}\b(dose|doses|dosage|dosing|mg|adjust\w*)\b"
 )
+_ADVERSE = (
+    r"\b(side[- ]effects?|adverse|harms?|toxicit\w*|tolerab\w*|common(ly)?|frequent\w*|most often|include|nausea"
+    r"|vomiting|diarrh\w*|headaches?|dizz\w*|rash\w*|pain|upset|risk of|cause[sd]?|induced|associated with"
+    r"|\d+(\.\d+)?\s?%)\b"
+)
+_SERIOUS = (
+    r"\b(serious|severe|life-threatening|fatal|death|deaths|died|hospitali[sz]\w*|emergency|rare but"
+    r"|stop (taking|using)|discontinu\w*|boxed warning|black box)\b"
+)
+_CONTRAINDICATIONS = (
+    r"\b(contra-?\s?indicat\w*|should not (be )?(take|taken|use|used|given|prescribed)|do not (take|use|give)|avoid\w*"
+    r"|caution|not recommended|unsafe)\b"
+)
+_INTERACTIONS = (
+    r"\b(interact\w*|together with|combined with|in combination with|concomitant\w*|co-?administ\w*)\b"
+)
 _DEFINITION = (
     r"\b(is an?|are an?|is the|are the|refers to|defined as|is defined|are defined|characteri[sz]ed by"
     r"|describes?|consists? of)\b"
@@ -177,6 +193,19 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
         _spec("harms", "Toxicity and adverse effects", "Possible side effects", _HARMS, 3),
         _spec("monitoring", "Monitoring", "Check-ups", _MONITORING, 4),
     ),
+    QuestionKind.ADVERSE_EFFECTS: (
+        _spec("interactions", "Interactions", "Medicines and foods that interact", _INTERACTIONS, 4),
+        _spec(
+            "contraindications",
+            "Contraindications and cautions",
+            "Who should not take it",
+            _CONTRAINDICATIONS,
+            3,
+        ),
+        _spec("serious", "Serious adverse effects", "Serious side effects", _SERIOUS, 2),
+        _spec("monitoring", "Monitoring", "Check-ups", _MONITORING, 5),
+        _spec("common", "Adverse effects", "Side effects", _ADVERSE, 1),
+    ),
     QuestionKind.DEFINITION: (
         _spec("definition", "Definition", "What it is", _DEFINITION, 1),
         _spec("clinical_features", "Clinical features", "Signs and symptoms", _SYMPTOMS, 2),
@@ -209,6 +238,7 @@ STRICT_KINDS = frozenset(
         QuestionKind.PROGNOSIS,
         QuestionKind.PREVENTION,
         QuestionKind.DOSING,
+        QuestionKind.ADVERSE_EFFECTS,
         QuestionKind.COMPARISON,
     }
 )

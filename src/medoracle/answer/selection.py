@@ -102,7 +102,8 @@ _DEPENDENT_START = re.compile(
 # Aims, methods and registrations: true, but they do not answer a clinical question.
 _BOILERPLATE = re.compile(
     r"\b(we (aimed|sought|investigated|conducted|performed|searched|enrolled|recruited|reviewed|hypothesi[sz]ed"
-    r"|examined|evaluated|assessed|analy[sz]ed|describe|report|present|propose|studied|developed|designed"
+    r"|examined|evaluated|assessed|analy[sz]ed|describe|report|present|propose|studied|developed|designed|tested"
+    r"|review|discuss|summari[sz]e"
     r"|establish|illustrate|introduce|here)|our (aim|objective|goal)|^the (present )?study (investigated|examined"
     r"|evaluated|assessed|aimed|describes|reports)"
     r"|the (aim|objective|purpose|goal) of|(was|were) (randomly )?(assigned|enrolled|recruited|included|defined as"
@@ -144,7 +145,7 @@ _LEAD_IN = re.compile(
 _LABEL = re.compile(r"(CONTEXT|RESULTS?|CONCLUSIONS?|FINDINGS|INTERPRETATION|SUMMARY)\s+(?=[A-Z0-9])")
 # What stands between a list's items: a line break and a bullet or a list number.
 _ITEM_GAP = re.compile(r"\s*\n\s*(?:[-•*▪◦]|\d{1,2}[.)])\s+")
-_SUBJECT_KINDS = frozenset({QuestionKind.YES_NO, QuestionKind.DOSING})
+_SUBJECT_KINDS = frozenset({QuestionKind.YES_NO, QuestionKind.DOSING, QuestionKind.ADVERSE_EFFECTS})
 _NUMBERED_TYPE = re.compile(r"\btype\s+(\d+|I{1,3}|IV|V)\b", re.IGNORECASE)
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
 _THERE_IS = re.compile(r"^(is|are|was|were) there\b", re.IGNORECASE)
@@ -271,7 +272,7 @@ def specific_count(question: QuestionAnalysis) -> int:
 
 
 def _subject(question: QuestionAnalysis) -> str | None:
-    """What a yes/no or dosing question asks about ("metformin" in "Does metformin cause B12 deficiency?",
+    """What a yes/no, dosing or adverse-effects question asks about ("metformin" in "Does metformin cause B12 deficiency?",
     "paracetamol" in "What is the dose of paracetamol for children with fever?").
 
     A statement on B12 deficiency alone names most of the question's words but says nothing about
