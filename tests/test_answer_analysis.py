@@ -103,6 +103,12 @@ def test_a_vitamin_is_named_by_its_letter() -> None:
     assert stem("vitamind") not in stems("Vitamin C deficiency causes scurvy.")
 
 
+def test_conversational_filler_is_not_a_concept() -> None:
+    assert analyze("Can a ganglion cyst go away on its own?").concepts == ("ganglion", "cyst")
+    assert analyze("What does rheumatic fever rash look like?").concepts == ("rheumatic", "fever", "rash")
+    assert analyze("What triggers acute cholecystitis?").topic == "acute cholecystitis"
+
+
 def test_a_contraction_is_not_part_of_the_topic() -> None:
     assert analyze("What's the treatment for gout?").topic == "gout"
 

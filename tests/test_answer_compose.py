@@ -87,6 +87,14 @@ def test_a_consequence_names_the_topic_before_its_wording_and_a_cause_after_it()
     )
 
 
+def test_a_definition_defines_the_topic_itself() -> None:
+    bronchiectasis = frozenset({stem("bronchiectasis")})
+    defines = "Bronchiectasis (brong-ke-EK-ta-sis) is a condition in which the airways widen."
+    treats = "Antibiotics are the main treatment for the lung infections that bronchiectasis causes."
+    assert assign(QuestionKind.DEFINITION, defines, bronchiectasis).key == "definition"
+    assert assign(QuestionKind.DEFINITION, treats, bronchiectasis).key != "definition"
+
+
 def test_treating_the_condition_is_not_one_of_its_causes() -> None:
     gout = frozenset({stem("gout")})
     assert assign(QuestionKind.CAUSES, "You can treat gout with medicines.", gout).key == "other_findings"

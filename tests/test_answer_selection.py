@@ -132,6 +132,10 @@ def test_a_statement_on_another_numbered_type_is_not_selected() -> None:
     ]
 
 
+def test_a_table_row_read_as_one_line_is_not_a_statement() -> None:
+    assert _texts("Gout flares | Colchicine 500 micrograms | Review after 48 hours of gout flares.") == []
+
+
 def test_a_title_case_line_without_a_full_stop_is_a_heading_not_a_statement() -> None:
     question = analyze("How can type 2 diabetes be prevented?")
     found = candidates(

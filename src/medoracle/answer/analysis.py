@@ -78,7 +78,7 @@ _FRAME_WORDS = (
     r"(?:what|which|who|whom|how|why|when|where|is|are|was|were|does|do|did|can|could|should|would|will"
     r"|the|a|an|of|for|in|on|to|with|and|or|by|from|about|there|any|it|its|my|me|i|you|your|be|been"
     r"|main|common|most|usual|typical|possible|known|best|recommended|current|treatments?|treated|treat"
-    r"|therapy|therapies|management|managed|causes?|caused|risk factors?|diagnos(is|ed|e)|prognosis|action|function"
+    r"|therapy|therapies|management|managed|causes?|caused|triggers?|triggered|risk factors?|diagnos(is|ed|e)|prognosis|action|function"
     r"|functions|purpose|types?(?! (?:\d|[IV]{1,3}\b))|kinds?|list|name|names|describe|explain|mean|means|role|roles"
     r"|involved|implicated"
     r"|side[- ]effects?|adverse (?:effects?|events?|reactions?)|harms|toxicity|contra-?\s?indicat\w*"
@@ -200,6 +200,24 @@ _STOP_WORDS = frozenset(
         "taking",
         "while",
         "whilst",
+        # conversational filler of consumer questions ("What does X look like?", "Can X go away on its own?")
+        "exactly",
+        "anything",
+        "something",
+        "called",
+        "happens",
+        "happen",
+        "worry",
+        "considered",
+        "look",
+        "looks",
+        "like",
+        "own",
+        "go",
+        "goes",
+        "away",
+        "really",
+        "u",
     ]
 )
 

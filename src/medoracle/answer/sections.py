@@ -108,6 +108,8 @@ _DEFINITION = (
     r"\b(is an?|are an?|is the|are the|refers to|defined as|is defined|are defined|characteri[sz]ed by"
     r"|describes?|consists? of)\b"
 )
+_DEFINITION_CUE = re.compile(_DEFINITION, re.IGNORECASE)
+DEFINED_WITHIN = 6  # words before the definition wording
 _EPIDEMIOLOGY = r"\b(prevalen\w*|incidence|affects?|common|rare|worldwide|per \d+|\d+(\.\d+)?\s?%)\b"
 _OUTCOMES = (
     r"\b(surviv\w*|mortality|died|death|recurren\w*|relapse|remission|life expectancy|prognos\w*|outcomes?"
@@ -267,6 +269,14 @@ def _treats(sentence: str, concepts: frozenset[str]) -> bool:
     )
 
 
+def _defines(sentence: str, concepts: frozenset[str]) -> bool:
+    """The topic is the subject of the definition wording: a concept in the few words before it."""
+    cue = _DEFINITION_CUE.search(sentence)
+    return cue is not None and bool(
+        stems(" ".join(sentence[: cue.start()].split()[-DEFINED_WITHIN:])) & concepts
+    )
+
+
 def assign(
     kind: QuestionKind,
     sentence: str,
@@ -282,8 +292,10 @@ def assign(
         return spec_by_key(kind, "consequences")
     if kind is QuestionKind.CAUSES and _treats(sentence, concepts):
         return GENERAL  # "You can treat gout with medicines" names medicines, not a cause
+    # "Antibiotics are the main treatment for bronchiectasis" does not define bronchiectasis.
+    skipped = "definition" if kind is QuestionKind.DEFINITION and not _defines(sentence, concepts) else None
     for spec in SPECS[kind]:
-        if spec.cue.search(sentence):
+        if spec.key != skipped and spec.cue.search(sentence):
             return spec
     if sides and all(stems(sentence) & side for side in sides):
         return spec_by_key(kind, "head_to_head")

@@ -250,6 +250,7 @@ def _stands_alone(sentence: str) -> bool:
         and not _BOILERPLATE.search(sentence)
         and not _FIGURE.search(sentence)
         and not _BRACKETED.match(sentence)
+        and " | " not in sentence  # cells of a table row read as one line
     )
 
 
