@@ -28,6 +28,8 @@ from medoracle.domain import QuestionKind
         ("What drugs interact with warfarin?", QuestionKind.ADVERSE_EFFECTS),
         ('when is gardasil "contra indicated?"', QuestionKind.ADVERSE_EFFECTS),
         ("fluoxetine what mgs are available", QuestionKind.DOSING),
+        ("How does a person get meningitis?", QuestionKind.CAUSES),
+        ("What happens if Raynaud's goes untreated?", QuestionKind.PROGNOSIS),
         ("What is restless legs syndrome?", QuestionKind.DEFINITION),
         ("Apixaban versus warfarin for atrial fibrillation", QuestionKind.COMPARISON),
         ("Is ibuprofen better than paracetamol for back pain?", QuestionKind.COMPARISON),
@@ -107,6 +109,12 @@ def test_conversational_filler_is_not_a_concept() -> None:
     assert analyze("Can a ganglion cyst go away on its own?").concepts == ("ganglion", "cyst")
     assert analyze("What does rheumatic fever rash look like?").concepts == ("rheumatic", "fever", "rash")
     assert analyze("What triggers acute cholecystitis?").topic == "acute cholecystitis"
+    assert analyze("How do u get anal cancer?").topic == "anal cancer"
+
+
+def test_non_before_a_word_is_one_term_as_when_hyphenated() -> None:
+    assert analyze("What causes fatty liver disease in non alcoholics?").concepts[-1] == "nonalcoholics"
+    assert stem("nonalcoholics") in stems("Non-alcoholic fatty liver disease is common.")
 
 
 def test_a_contraction_is_not_part_of_the_topic() -> None:

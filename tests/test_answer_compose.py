@@ -426,6 +426,21 @@ def test_sections_of_one_web_page_are_one_reference() -> None:
     } == {1}
 
 
+def test_a_documents_title_does_not_lead() -> None:
+    title = "Gevokizumab is recommended for resistant uveitis: a pilot study."
+    finding = "Gevokizumab treatment of resistant uveitis improved vision."
+    document = Document(
+        identifier="answertest:uveitis",
+        source="answertest",
+        kind=DocumentKind.SNIPPETS,
+        title=title,
+        sections=[Section("TITLE", title), Section("ABSTRACT", finding)],
+    )
+    answer = compose("How is resistant uveitis treated?", hits_of_document(document, score=1.0))
+    assert [b.text for b in answer.lead] == [finding]
+    assert title in [b.text for b in _all_bullets(answer)]
+
+
 def test_the_lead_cites_the_strongest_evidence_first() -> None:
     def hit(key: str, kind: EvidenceKind, text: str, score: float) -> Hit:
         document = Document(

@@ -45,7 +45,8 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         (
             QuestionKind.CAUSES,
             r"\b(causes?|caused|causing|etiolog\w*|aetiolog\w*|risk factors?|why (do|does|did|am|is|are)"
-            r"|triggers?|what leads to|reasons? for|predispos\w*)\b",
+            r"|triggers?|what leads to|reasons? for|predispos\w*"
+            r"|how (do|does|did|can|could) (you|u|i|a person|people|someone|one|children|kids) (get|catch|develop))\b",
         ),
         (
             QuestionKind.PREVENTION,
@@ -64,6 +65,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         (
             QuestionKind.PROGNOSIS,
             r"\b(prognos\w*|life expectancy|surviv\w*|outcomes?|mortality|recurrence|how long (will|does|do)"
+            r"|what happens if|untreated|how fast does|how quickly does"
             r"|natural history|course of)\b",
         ),
         (
@@ -85,7 +87,7 @@ _FRAME_WORDS = (
     r"|interact(?:s|ions?|ing)?"
     r"|prevent(ed|ion)?|dose|dosage|dosing|definition|define|mechanism|role|effect|effects|use|used"
     r"|options?|symptoms?|signs?|versus|vs|compared|than|better|between|difference|differences"
-    r"|patients?|people|person|have|has|had|having|take|taking|feel|feeling|experiencing|get|got|getting|well|effective|effectively|safe|useful|helpful|good|work|works|help|helps"
+    r"|patients?|people|person|have|has|had|having|take|taking|happens?|goes|fast|quickly|u|catch|if|feel|feeling|experiencing|get|got|getting|well|effective|effectively|safe|useful|helpful|good|work|works|help|helps"
     r"|provide|examples?|association|associated|relationship|relation|basis|mode|known|applied|available"
     r"|approaches|results|advances|recent|latest|evidence|summari[sz]e|after|during|before|among|within|outcomes?"
     # How the question asks, not what about: "the best way to", "the history of", "the advantage of".
@@ -290,6 +292,8 @@ _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-']*[a-z0-9]|[a-z0-9]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"'s?$")
 # A vitamin's letter is its name: "vitamin D" is not any vitamin ("vitamin B12" is two terms already).
 _VITAMIN = re.compile(r"\b(vitamin)s?\s+([a-ek])\b(?!['-])", re.IGNORECASE)
+# "non alcoholic" is written "nonalcoholic" or "non-alcoholic" (one term once hyphens go).
+_NON = re.compile(r"\bnon\s+(?=[a-z]{3})", re.IGNORECASE)
 # "what's" asks "what is": its "s" is not part of the topic.
 _CONTRACTION = re.compile(r"\b(what|who|how|where|when|why|which)'s\b", re.IGNORECASE)
 
@@ -308,7 +312,7 @@ def clean_question(question: str) -> str:
 
 
 def _joined(text: str) -> str:
-    return _VITAMIN.sub(r"\1\2", text)
+    return _NON.sub("non", _VITAMIN.sub(r"\1\2", text))
 
 
 def content_terms(text: str) -> list[str]:

@@ -176,8 +176,8 @@ def _lead(
 ) -> list[Candidate]:
     """One or two statements that answer directly: best-covering, from the section the question asks
     about ("How is X diagnosed?": tests; "What are the symptoms of X?": clinical features), else from
-    the article's first sections."""
-    answers = [c for c in ordered if not c.spec.context] or list(ordered)
+    the article's first sections. A document's title names what it found, but does not lead."""
+    answers = [c for c in ordered if not c.spec.context and not c.is_title] or list(ordered)
     best = max(c.coverage for c in answers)
     pool = sorted(
         (c for c in answers if c.coverage >= best - 1e-9),

@@ -179,6 +179,11 @@ class Candidate:
     def level(self) -> int:
         return int(self.hit.document.evidence_level)
 
+    @property
+    def is_title(self) -> bool:
+        """The statement is its document's title (BioASQ's snippets include titles)."""
+        return features.normalise(self.text) == features.normalise(self.hit.document.title)
+
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A shorter span of one sentence that says the same thing (never drops a number or negation)."""
