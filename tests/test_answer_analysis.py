@@ -29,6 +29,7 @@ from medoracle.domain import QuestionKind
         ('when is gardasil "contra indicated?"', QuestionKind.ADVERSE_EFFECTS),
         ("fluoxetine what mgs are available", QuestionKind.DOSING),
         ("How does a person get meningitis?", QuestionKind.CAUSES),
+        ("what is a daily amount of prednisolone eye drops to take", QuestionKind.DOSING),
         ("What happens if Raynaud's goes untreated?", QuestionKind.PROGNOSIS),
         ("What is restless legs syndrome?", QuestionKind.DEFINITION),
         ("Apixaban versus warfarin for atrial fibrillation", QuestionKind.COMPARISON),
@@ -119,6 +120,12 @@ def test_non_before_a_word_is_one_term_as_when_hyphenated() -> None:
 
 def test_a_contraction_is_not_part_of_the_topic() -> None:
     assert analyze("What's the treatment for gout?").topic == "gout"
+
+
+def test_a_drugs_salt_and_quotes_are_not_part_of_the_topic() -> None:
+    assert analyze("amlodipine besylate what are the side effects").concepts == ("amlodipine",)
+    assert analyze('What is the dose of "metformin hydrochloride"?').topic == "metformin"
+    assert analyze("What causes low calcium?").concepts == ("low", "calcium")
 
 
 @pytest.mark.parametrize(

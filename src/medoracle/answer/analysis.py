@@ -25,6 +25,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         (
             QuestionKind.DOSING,
             r"\b(dos(e|es|age|ing)|how (much|many (mg|milligrams|tablets|pills))|how often should i take|mgs?|milligrams?"
+            r"|(daily )?amount of"
             r"|maximum daily|mg/kg|titrat\w*)\b",
         ),
         (
@@ -296,6 +297,12 @@ _VITAMIN = re.compile(r"\b(vitamin)s?\s+([a-ek])\b(?!['-])", re.IGNORECASE)
 _NON = re.compile(r"\bnon\s+(?=[a-z]{3})", re.IGNORECASE)
 # "what's" asks "what is": its "s" is not part of the topic.
 _CONTRACTION = re.compile(r"\b(what|who|how|where|when|why|which)'s\b", re.IGNORECASE)
+# The salt in a drug's full name ("metformin hydrochloride", "amlodipine besylate") is not a second term;
+# salts that are topics of their own ("low calcium", "magnesium citrate") stay.
+_SALT = re.compile(
+    r"(?<=[a-z]) (hydrochloride|hcl|besylate|besilate|maleate|mesylate|succinate|tartrate|fumarate)\b",
+    re.IGNORECASE,
+)
 
 
 def clean_question(question: str) -> str:
@@ -343,7 +350,7 @@ def _kind_of(text: str) -> QuestionKind:
 
 def _topic_of(text: str) -> str:
     """The question without the frame around its subject: "What are the causes of X?" → "X"."""
-    text = _CONTRACTION.sub(r"\1 is", text)
+    text = _SALT.sub("", _CONTRACTION.sub(r"\1 is", text.replace('"', "")))
     topic = _TRAILING_FRAME.sub("", _LEADING_FRAME.sub("", text.rstrip("?.! ")))
     topic = " ".join(_FRAME_VERB.sub(" ", topic).strip(" ,;:'\"").split())
     # Written to stand inside a sentence: "Nocturnal leg cramps" → "nocturnal leg cramps", but "DSPS" stays.
