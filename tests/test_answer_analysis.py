@@ -113,6 +113,11 @@ def test_conversational_filler_is_not_a_concept() -> None:
     assert analyze("How do u get anal cancer?").topic == "anal cancer"
 
 
+def test_british_and_american_spellings_are_one_term() -> None:
+    assert stem("hypoglycaemia") in stems("Hypoglycemia in newborns is common.")
+    assert stem("tumor") in stems("The tumour shrank.")
+
+
 def test_non_before_a_word_is_one_term_as_when_hyphenated() -> None:
     assert analyze("What causes fatty liver disease in non alcoholics?").concepts[-1] == "nonalcoholics"
     assert stem("nonalcoholics") in stems("Non-alcoholic fatty liver disease is common.")

@@ -15,6 +15,7 @@ from medoracle.library import Library
 from medoracle.search import QueryError, Searcher
 from medoracle.search.feedback import wants_feedback
 from medoracle.search.hybrid import FusionWeights, fuse_levels
+from medoracle.search.lexical import Fts5Index, IndexedPassage, TantivyIndex
 from medoracle.search.query import parse_query
 
 
@@ -136,6 +137,20 @@ def test_an_expanded_abbreviation_finds_documents_that_spell_it_out(filled: Libr
 
     assert searcher.search("CKD LDL", k=1)[0].document.identifier == "t:4"
     assert searcher.search("MI", k=1)[0].document.identifier == "t:1"
+
+
+@pytest.mark.parametrize("engine", ["tantivy", "fts5"])
+def test_british_and_american_spellings_find_each_other(sqlite_url: str, tmp_path: Path, engine: str) -> None:
+    library = Library(sqlite_url)
+    british = doc("uk", "Anaemia in pregnancy", "Offer oral iron to pregnant women with anaemia and oedema.")
+    american = doc("us", "Tumor markers", "Hemoglobin falls in patients with a colorectal tumor.")
+    ingest(library, [british, american, *CORPUS], source="t")
+    index = TantivyIndex(tmp_path / "t") if engine == "tantivy" else Fts5Index(tmp_path / "f.db")
+    index.add([IndexedPassage(p.identifier, p.document_id, "", p.text) for p in library.iter_passages()])
+    index.commit()
+
+    assert index.search([("anemia", 1.0), ("edema", 1.0)], k=1)[0][0].startswith("t:uk")
+    assert index.search([("haemoglobin", 1.0), ("tumour", 1.0)], k=1)[0][0].startswith("t:us")
 
 
 def test_a_short_query_also_finds_passages_that_use_the_words_of_its_best_matches(

@@ -8,6 +8,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from medoracle.domain import QuestionAnalysis, QuestionKind
+from medoracle.spelling import american
 
 MAX_QUESTION_CHARS = 2_000
 
@@ -337,8 +338,9 @@ _ENGLISH = snowballstemmer.stemmer("english")
 
 @lru_cache(maxsize=65_536)
 def stem(token: str) -> str:
-    """The Snowball (Porter 2) stem: 'cramps'/'cramping', 'hypertension'/'hypertensive' match."""
-    return str(_ENGLISH.stemWord(token))
+    """The Snowball (Porter 2) stem of the American spelling: 'cramps'/'cramping',
+    'hypertension'/'hypertensive', 'hypoglycaemia'/'hypoglycemia', 'tumour'/'tumor' match."""
+    return str(_ENGLISH.stemWord(american(token)))
 
 
 def _kind_of(text: str) -> QuestionKind:

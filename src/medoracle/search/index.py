@@ -28,7 +28,7 @@ from medoracle.search.vectors import VectorIndex
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # 2: whole-document indexes next to the passage indexes
+FORMAT = 3  # 2: whole-document indexes next to the passage indexes; 3: American spellings
 BATCH = 512
 
 Progress = Callable[[int, int | None], None]  # (passages indexed so far, total or None if unknown)

@@ -2,7 +2,8 @@
 
 Two engines behind one interface: tantivy (the default; the benchmark in docs/search.md chose
 it) and SQLite FTS5 (no extra dependency; kept because it is the fallback a user can inspect
-with any SQLite tool, and so that the benchmark can be rerun).
+with any SQLite tool, and so that the benchmark can be rerun). Both index and query words in
+their American spelling, so that "anaemia" and "anemia" find each other.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Protocol
 
 import tantivy
+
+from medoracle.spelling import american, americanise
 
 Terms = Sequence[tuple[str, float]]  # (lower-case term, weight)
 TITLE_BOOST = 0.25  # chosen on SciFact train queries by bench/retrieval.py; see docs/search.md
@@ -61,7 +64,10 @@ class TantivyIndex:
         for p in passages:
             writer.add_document(
                 tantivy.Document(
-                    passage_id=p.passage_id, document_id=p.document_id, title=p.title, text=p.text
+                    passage_id=p.passage_id,
+                    document_id=p.document_id,
+                    title=americanise(p.title),
+                    text=americanise(p.text),
                 )
             )
 
@@ -93,7 +99,7 @@ class TantivyIndex:
         boosts = {"title": self.title_boost, "text": 1.0}
         clauses = []
         for term, weight in terms:
-            query = self._index.parse_query(term, ["title", "text"], field_boosts=boosts)
+            query = self._index.parse_query(american(term), ["title", "text"], field_boosts=boosts)
             clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(query, weight)))
         return tantivy.Query.boolean_query(clauses)
 
@@ -131,7 +137,7 @@ class Fts5Index:
             ).lastrowid
             self._db.execute(
                 "INSERT INTO passages (rowid, passage_id, document_id, title, text) VALUES (?, ?, ?, ?, ?)",
-                (row, p.passage_id, p.document_id, p.title, p.text),
+                (row, p.passage_id, p.document_id, americanise(p.title), americanise(p.text)),
             )
 
     def remove_documents(self, document_ids: Iterable[str]) -> list[str]:
@@ -148,7 +154,7 @@ class Fts5Index:
 
     def search(self, terms: Terms, k: int) -> list[tuple[str, float]]:
         # FTS5 has no per-term weights: every term counts fully; quoting keeps words literal.
-        match = " OR ".join('"' + term.replace('"', "") + '"' for term, _ in terms)
+        match = " OR ".join('"' + american(term).replace('"', "") + '"' for term, _ in terms)
         rows = self._db.execute(
             "SELECT passage_id, bm25(passages, 0, 0, ?, 1.0) AS rank FROM passages "
             "WHERE passages MATCH ? ORDER BY rank LIMIT ?",
