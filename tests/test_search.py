@@ -14,7 +14,7 @@ from medoracle.ingest.pipeline import ingest
 from medoracle.library import Library
 from medoracle.search import QueryError, Searcher
 from medoracle.search.feedback import wants_feedback
-from medoracle.search.hybrid import FusionWeights, fuse_levels
+from medoracle.search.hybrid import FusionWeights, diversified, fuse_levels
 from medoracle.search.lexical import Fts5Index, IndexedPassage, TantivyIndex
 from medoracle.search.query import parse_query
 
@@ -151,6 +151,15 @@ def test_british_and_american_spellings_find_each_other(sqlite_url: str, tmp_pat
 
     assert index.search([("anemia", 1.0), ("edema", 1.0)], k=1)[0][0].startswith("t:uk")
     assert index.search([("haemoglobin", 1.0), ("tumour", 1.0)], k=1)[0][0].startswith("t:us")
+
+
+def test_a_patients_word_finds_the_clinical_one(sqlite_url: str, tmp_path: Path) -> None:
+    library = Library(sqlite_url)
+    neonatal = doc("neo", "Neonatal hypoglycaemia", "Neonatal hypoglycaemia follows maternal diabetes.")
+    ingest(library, [neonatal, *CORPUS], source="t")
+    searcher = Searcher.open(library, tmp_path / "index", embedder=None)
+
+    assert searcher.search("low blood sugar in newborns", k=1)[0].document.identifier == "t:neo"
 
 
 def test_a_short_query_also_finds_passages_that_use_the_words_of_its_best_matches(
@@ -304,3 +313,9 @@ def test_switching_the_embedder_rebuilds_the_index_instead_of_mixing(filled: Lib
 
     assert len(searcher.index.lexical) == len(searcher.index.vectors or []) == 4
     assert (tmp_path / "index" / "notes.txt").read_text() == "kept"
+
+
+def test_one_document_fills_at_most_three_results_while_others_are_found() -> None:
+    ranking = [("long#0", 9.0), ("long#1", 8.0), ("long#2", 7.0), ("long#3", 6.0), ("other#0", 5.0)]
+    assert diversified(ranking, 4, 3) == [("long#0", 9.0), ("long#1", 8.0), ("long#2", 7.0), ("other#0", 5.0)]
+    assert diversified(ranking[:4], 4, 3) == ranking[:4]

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-import snowballstemmer
 
 from medoracle.domain import QuestionAnalysis, QuestionKind
-from medoracle.spelling import american
+from medoracle.synonyms import concept_stem
 
 MAX_QUESTION_CHARS = 2_000
 
@@ -333,14 +330,11 @@ def content_terms(text: str) -> list[str]:
     ]
 
 
-_ENGLISH = snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65_536)
 def stem(token: str) -> str:
-    """The Snowball (Porter 2) stem of the American spelling: 'cramps'/'cramping',
-    'hypertension'/'hypertensive', 'hypoglycaemia'/'hypoglycemia', 'tumour'/'tumor' match."""
-    return str(_ENGLISH.stemWord(american(token)))
+    """The stem a word is compared by: Snowball (Porter 2), American spelling, one per synonym group.
+    "cramps"/"cramping", "hypertension"/"hypertensive", "hypoglycaemia"/"hypoglycemia" and
+    "newborns"/"neonatal" match."""
+    return concept_stem(token)
 
 
 def _kind_of(text: str) -> QuestionKind:

@@ -69,6 +69,24 @@ def document_of(passage_id: str) -> str:
     return passage_id.rsplit("#", 1)[0]
 
 
+def diversified(ranking: Ranking, k: int, per_document: int) -> list[tuple[str, float]]:
+    """The best ``k`` of a ranking with at most ``per_document`` passages of one document, unless too
+    few documents are found: a long web page must not fill the whole page of results by itself."""
+    kept: list[tuple[str, float]] = []
+    held_back: list[tuple[str, float]] = []
+    shown: dict[str, int] = {}
+    for key, score in ranking:
+        document = document_of(key)
+        if shown.get(document, 0) < per_document:
+            shown[document] = shown.get(document, 0) + 1
+            kept.append((key, score))
+            if len(kept) == k:
+                return kept
+        else:
+            held_back.append((key, score))
+    return kept + held_back[: k - len(kept)]
+
+
 def _weighted_sum(runs: Sequence[tuple[Ranking, float]]) -> dict[str, float]:
     total: dict[str, float] = {}
     for ranking, weight in runs:

@@ -1,4 +1,4 @@
-"""Turning a clinical question into search terms: stop phrases out, abbreviations expanded.
+"""Turning a clinical question into search terms: stop phrases out, abbreviations and synonyms expanded.
 
 The lexical index gets weighted terms (an expansion counts less than what the user typed, so a
 wrong expansion cannot outvote the question); the dense model gets the question itself with
@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+
+from medoracle.synonyms import synonyms
 
 MAX_QUERY_CHARS = 2_000
 EXPANSION_WEIGHT = 0.5
@@ -141,6 +143,9 @@ def parse_query(text: str, *, expand: bool = True) -> ParsedQuery:
             "(a condition, drug, test or outcome)"
         )
     terms: dict[str, float] = dict.fromkeys(words, 1.0)
+    for word in words:
+        for synonym in synonyms(word):  # "newborn" also finds "neonatal"
+            terms.setdefault(synonym, EXPANSION_WEIGHT)
     expansions: list[tuple[str, str]] = []
     if expand:
         for token in dict.fromkeys(_TOKEN.findall(normalised)):

@@ -9,7 +9,7 @@ from medoracle.domain import Document, Hit
 from medoracle.library import Library
 from medoracle.search import feedback as prf
 from medoracle.search.embedders import Embedder, load_embedder
-from medoracle.search.hybrid import FusionWeights, Ranking, apply_prior, document_of, fuse_levels
+from medoracle.search.hybrid import FusionWeights, Ranking, apply_prior, diversified, document_of, fuse_levels
 from medoracle.search.index import Progress, SearchIndex
 from medoracle.search.lexical import Terms
 from medoracle.search.query import ParsedQuery, parse_query
@@ -18,6 +18,7 @@ from medoracle.search.query import ParsedQuery, parse_query
 # cores; MiniLM ranks better but embeds ~50 passages/s, so it is opt-in (docs/search.md).
 DEFAULT_EMBEDDER: str | None = "wordllama"
 CANDIDATES = 100  # from each retriever, before fusion
+PER_DOCUMENT = 5  # passages of one document among the results, while other documents are found
 
 
 class Searcher:
@@ -82,7 +83,7 @@ class Searcher:
         if self._evidence_prior:
             documents = self._documents_of([key for key, _ in ranking])
             ranking = apply_prior(ranking, lambda key: documents.get(document_of(key)))
-        return list(ranking[:k])
+        return diversified(ranking, k, PER_DOCUMENT)
 
     def search(self, query: str, k: int = 10) -> list[Hit]:
         """The best ``k`` passages for ``query``; raises QueryError for an unusable query."""

@@ -1,0 +1,70 @@
+"""Words that name the same thing in a patient's and a clinician's wording, or in British and American
+usage of drug names: "newborn" and "neonatal", "kidney" and "renal", "paracetamol" and "acetaminophen".
+
+Words are compared by their Snowball (Porter 2) stem in American spelling, so a group lists one form
+of each word ("newborn" covers "newborns"). The search adds a word's synonyms to the query at the
+weight of an expansion; the answer engine counts a synonym as a mention.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import snowballstemmer
+
+from medoracle.spelling import american
+
+# Each group is one meaning; the first word names it.
+GROUPS: tuple[tuple[str, ...], ...] = (
+    ("neonatal", "newborn", "infant", "baby"),  # patients say "newborn baby" for a neonate
+    ("renal", "kidney"),
+    ("hepatic", "liver"),
+    ("cardiac", "heart"),
+    ("pulmonary", "lung"),
+    ("gastric", "stomach"),
+    ("cutaneous", "skin"),
+    ("cerebral", "brain"),
+    ("ocular", "eye"),
+    ("pyrexia", "fever", "febrile"),
+    ("pruritus", "itch", "itchy"),
+    ("epistaxis", "nosebleed"),
+    ("enuresis", "bedwetting"),
+    ("varicella", "chickenpox"),
+    ("zoster", "shingles"),
+    ("analgesic", "painkiller"),
+    ("acetaminophen", "paracetamol"),
+    ("epinephrine", "adrenaline"),
+    ("norepinephrine", "noradrenaline"),
+    ("albuterol", "salbutamol"),
+    ("furosemide", "frusemide"),
+    ("lidocaine", "lignocaine"),
+    ("meperidine", "pethidine"),
+    ("glyburide", "glibenclamide"),
+    ("cyclosporine", "ciclosporin"),
+)
+
+_ENGLISH = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=262_144)
+def word_stem(word: str) -> str:
+    """The stem of a lower-case word in American spelling: "tumours" and "tumor" share one."""
+    return str(_ENGLISH.stemWord(american(word)))
+
+
+@cache
+def _groups() -> dict[str, tuple[str, ...]]:
+    return {word_stem(word): group for group in GROUPS for word in group}
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """The other words of a lower-case word's group: "newborns" → ("neonatal",)."""
+    own = word_stem(word)
+    return tuple(other for other in _groups().get(own, ()) if word_stem(other) != own)
+
+
+@lru_cache(maxsize=262_144)
+def concept_stem(word: str) -> str:
+    """The stem that stands for a lower-case word and all its synonyms: "newborns" and "neonatal" share one."""
+    group = _groups().get(word_stem(word))
+    return word_stem(group[0]) if group else word_stem(word)
