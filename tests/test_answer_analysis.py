@@ -170,6 +170,7 @@ def test_follow_ups_name_the_population_once_in_any_wording() -> None:
     [
         ("What causes gestational diabetes?", "How is gestational diabetes diagnosed?"),
         ("What causes kidney stones?", "How are kidney stones diagnosed?"),
+        ("What causes hypoglycaemia in newborns?", "How is hypoglycaemia in newborns diagnosed?"),
     ],
 )
 def test_follow_up_questions_agree_in_number_with_their_topic(question: str, expected: str) -> None:

@@ -112,12 +112,15 @@ def _title_case(topic: str) -> str:
     )
 
 
+_QUALIFIER = re.compile(r"\s(?:in|of|for|with|during|after|among|at|on)\s", re.IGNORECASE)
 # Singular nouns ending in "s" that clinical questions name often ("How is diabetes treated?").
 _SINGULAR_S = frozenset("diabetes herpes measles mumps rabies scabies rickets shingles".split())
 
 
 def _plural(topic: str) -> bool:
-    last = topic.split()[-1].lower() if topic.split() else ""
+    """Whether the topic's head noun is plural: "kidney stones" are, "hypoglycaemia in newborns" is not."""
+    head = _QUALIFIER.split(topic)[0].split()
+    last = head[-1].lower() if head else ""
     return last.endswith("s") and not last.endswith(("ss", "is", "us", "ics")) and last not in _SINGULAR_S
 
 
