@@ -123,6 +123,17 @@ def test_a_sentence_introducing_a_short_list_is_one_statement_with_its_items() -
     assert verify_bullet(tampered, {hits[0].passage.identifier: hits[0].passage}, Tally()) is None
 
 
+def test_a_list_of_grading_lines_is_not_a_list_of_findings() -> None:
+    graded = (
+        "Characteristics predisposing to gestational diabetes include:\n- NHBLI Grade: A (Strong)\n"
+        "- ACC/AHA LOE: B\nObesity is a risk factor for gestational diabetes."
+    )
+    answer = compose(
+        "What are the risk factors for gestational diabetes?", hits_of_abstracts([("acc", graded)])
+    )
+    assert [b.text for b in _all_bullets(answer)] == ["Obesity is a risk factor for gestational diabetes."]
+
+
 def test_a_list_too_long_to_show_whole_is_not_cut_short() -> None:
     items = "".join(f"\n- Risk factor number {n} for gestational diabetes" for n in range(1, 11))
     hits = hits_of_abstracts(

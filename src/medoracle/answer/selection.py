@@ -148,6 +148,8 @@ _ITEM_GAP = re.compile(r"\s*\n\s*(?:[-•*▪◦]|\d{1,2}[.)])\s+")
 _SUBJECT_KINDS = frozenset({QuestionKind.YES_NO, QuestionKind.DOSING, QuestionKind.ADVERSE_EFFECTS})
 _NUMBERED_TYPE = re.compile(r"\btype\s+(\d+|I{1,3}|IV|V)\b", re.IGNORECASE)
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
+# A guideline's grading lines are not the items of a list: "NHBLI Grade: A (Strong)", "ACC/AHA LOE: B".
+_GRADE_ITEM = re.compile(r"[\w/ -]{1,30}:\s*[A-Z0-9]{1,3}\s*(\([^)]*\))?\s*[.;]?$")
 _THERE_IS = re.compile(r"^(is|are|was|were) there\b", re.IGNORECASE)
 _SKIPPED_SECTIONS = re.compile(
     r"^(methods?|materials?|design|setting|participants|objectives?|aims?)\b", re.IGNORECASE
@@ -227,7 +229,11 @@ def _list_items(text: str, sentences: Sequence[tuple[int, int]], intro: int) -> 
     for start, stop in sentences[intro + 1 :]:
         if not _ITEM_GAP.fullmatch(text, end, start):
             break
-        if len(items) == MAX_ITEMS or text.count(" ", start, stop) >= MAX_ITEM_WORDS:
+        if (
+            len(items) == MAX_ITEMS
+            or text.count(" ", start, stop) >= MAX_ITEM_WORDS
+            or _GRADE_ITEM.match(text, start, stop)
+        ):
             return []
         items.append((start, stop))
         end = stop
