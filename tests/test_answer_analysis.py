@@ -102,6 +102,7 @@ def test_topic_keeps_its_inner_words_and_drops_frame_verbs() -> None:
 def test_a_vitamin_is_named_by_its_letter() -> None:
     assert analyze("Does vitamin D prevent fractures?").concepts == ("vitamind", "fractures")
     assert analyze("Why is vitamin A important?").concepts[0] == "vitamina"
+    assert analyze("What does vitamin A prevent?").topic == "vitamin A"
     assert stem("vitamind") in stems("Vitamin D deficiency is common.")
     assert stem("vitamind") not in stems("Vitamin C deficiency causes scurvy.")
 

@@ -77,7 +77,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
 # Phrases that name the question's shape rather than its topic; removed before topic extraction.
 _FRAME_WORDS = (
     r"(?:what|which|who|whom|how|why|when|where|is|are|was|were|does|do|did|can|could|should|would|will"
-    r"|the|a|an|of|for|in|on|to|with|and|or|by|from|about|there|any|it|its|my|me|i|you|your|be|been"
+    r"|the|(?<!vitamin )a|an|of|for|in|on|to|with|and|or|by|from|about|there|any|it|its|my|me|i|you|your|be|been"
     r"|main|common|most|usual|typical|possible|known|best|recommended|current|treatments?|treated|treat"
     r"|therapy|therapies|management|managed|causes?|caused|triggers?|triggered|risk factors?|diagnos(is|ed|e)|prognosis|action|function"
     r"|functions|purpose|types?(?! (?:\d|[IV]{1,3}\b))|kinds?|list|name|names|describe|explain|mean|means|role|roles"
