@@ -22,13 +22,20 @@ _HEADINGS: dict[QuestionKind, str] = {
     QuestionKind.COMPARISON: "Comparison: {Topic}",
 }
 
-# A question on one section of its kind's article is headed by that section: "What are the symptoms of X?"
+# A question on one part of its kind's article is headed by that part: "What are the symptoms of X?"
 # is a diagnosis question on clinical features.
-_SECTION_HEADINGS: dict[tuple[QuestionKind, str], str] = {
-    (QuestionKind.DIAGNOSIS, "clinical_features"): "Symptoms and Signs of {Topic}",
-    (QuestionKind.ADVERSE_EFFECTS, "interactions"): "Interactions: {Topic}",
-    (QuestionKind.ADVERSE_EFFECTS, "contraindications"): "Contraindications: {Topic}",
-}
+_PART_HEADINGS: tuple[tuple[QuestionKind, re.Pattern[str], str], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE), template)
+    for kind, pattern, template in (
+        (
+            QuestionKind.DIAGNOSIS,
+            spec_by_key(QuestionKind.DIAGNOSIS, "clinical_features").cue.pattern,
+            "Symptoms and Signs of {Topic}",
+        ),
+        (QuestionKind.ADVERSE_EFFECTS, r"\binteract", "Interactions: {Topic}"),
+        (QuestionKind.ADVERSE_EFFECTS, r"\bcontra-?\s?indicat", "Contraindications: {Topic}"),
+    )
+)
 
 _FOLLOW_UPS: dict[QuestionKind, tuple[str, ...]] = {
     QuestionKind.CAUSES: (
@@ -136,8 +143,8 @@ def heading(analysis: QuestionAnalysis) -> str:
     template = next(
         (
             template
-            for (kind, key), template in _SECTION_HEADINGS.items()
-            if kind is analysis.kind and spec_by_key(kind, key).cue.search(analysis.text)
+            for kind, asks, template in _PART_HEADINGS
+            if kind is analysis.kind and asks.search(analysis.text)
         ),
         _HEADINGS.get(analysis.kind),
     )

@@ -132,7 +132,7 @@ _CONSEQUENCE = re.compile(
     re.IGNORECASE,
 )
 _TREATMENT = re.compile(
-    r"\b(treat|treats|treated|treating|treatment of|manage|managing|management of)\b", re.I
+    r"\b(treat|treats|treated|treating|treatment of|manage|managing|management of)\b", re.IGNORECASE
 )
 TREATED_WITHIN = 4  # words after the verb
 _NEVER = r"(?!)"  # a section filled by a rule of its own, not by a cue

@@ -125,8 +125,8 @@ _DANGLING_END = re.compile(
     r"\b(including|includes?|such as|the following|as follows|are|is|of|and|or|with|to|by|for)\s*$",
     re.IGNORECASE,
 )
-# A bracketed sentence is a translated title ("[Paroxysmal finger hematoma]."), not a statement.
 _TERMINATED = re.compile(r"[.!?][\"')\]]*$")
+# A bracketed sentence is a translated title ("[Paroxysmal finger hematoma]."), not a statement.
 _BRACKETED = re.compile(r"^\[.*\]\.?$")
 _FIGURE = re.compile(r"\b(fig(ure)?s?\.?\s?\d|table\s?\d|supplementa\w+)\b", re.IGNORECASE)
 # Leading words that can go without changing what the sentence says. Matched at a sentence's start
