@@ -381,8 +381,7 @@ def analyze(question: str) -> QuestionAnalysis:
         raise QuestionError(f"the question {text!r} has no content words: name a condition, drug or symptom")
     topic = _topic_of(text) or " ".join(words)
     # The concepts are the topic's terms; frame words ("causes", "treatment") are not evidence of relevance.
-    # Joined before the frame goes, which would take the "A" of "vitamin A".
-    concepts = tuple(dict.fromkeys(content_terms(_FRAME.sub(" ", _joined(topic))) or words))
+    concepts = tuple(dict.fromkeys(content_terms(_FRAME.sub(" ", topic)) or words))
     return QuestionAnalysis(
         text=text,
         kind=_kind_of(text),
