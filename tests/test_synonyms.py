@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from medoracle.answer.analysis import stem
 from medoracle.search.query import parse_query
-from medoracle.synonyms import synonyms
+from medoracle.synonyms import GROUPS, synonyms, word_stem
 
 
 def test_a_word_has_the_other_words_of_its_group_in_any_inflection() -> None:
     assert synonyms("newborns") == ("neonatal", "infant", "baby")
-    assert synonyms("paracetamol") == ("acetaminophen",)
+    assert synonyms("paracetamol") == ("acetaminophen", "tylenol")
     assert synonyms("aspirin") == ()
+
+
+def test_every_word_is_in_one_group_only() -> None:
+    stems = [word_stem(word) for group in GROUPS for word in group]
+    assert len(stems) == len(set(stems))
+
+
+def test_a_brand_name_is_its_generic() -> None:
+    assert synonyms("lipitor") == ("atorvastatin",)
+    assert stem("tylenol") == stem("paracetamol") == stem("acetaminophen")
 
 
 def test_a_query_gets_synonyms_at_the_weight_of_an_expansion() -> None:
