@@ -112,6 +112,7 @@ def test_conversational_filler_is_not_a_concept() -> None:
     assert analyze("What does rheumatic fever rash look like?").concepts == ("rheumatic", "fever", "rash")
     assert analyze("What triggers acute cholecystitis?").topic == "acute cholecystitis"
     assert analyze("How do u get anal cancer?").topic == "anal cancer"
+    assert analyze("Is Tylenol safe in pregnancy?").topic == "tylenol in pregnancy"
 
 
 def test_british_and_american_spellings_are_one_term() -> None:

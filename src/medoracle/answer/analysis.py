@@ -96,7 +96,7 @@ _FRAME_WORDS = (
 _FRAME = re.compile(rf"\b{_FRAME_WORDS}\b", re.IGNORECASE)
 # Participles of the frame left inside a topic: "how is hypertension treated in pregnancy".
 _FRAME_VERB = re.compile(
-    r"\b(treated|managed|diagnosed|prevented|caused|defined|used|cured|interact)\b", re.IGNORECASE
+    r"\b(treated|managed|diagnosed|prevented|caused|defined|used|cured|interact|safe)\b", re.IGNORECASE
 )
 _LEADING_FRAME = re.compile(rf"^(?:{_FRAME_WORDS}(?:[\W_]+|$))+", re.IGNORECASE)
 _TRAILING_FRAME = re.compile(rf"(?:(?:^|[\W_]+){_FRAME_WORDS})+[\W_]*$", re.IGNORECASE)
