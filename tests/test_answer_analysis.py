@@ -160,6 +160,20 @@ def test_follow_ups_of_a_long_narrative_question_use_its_first_terms() -> None:
     assert all("crushing chest pain" in q and "numb" not in q for q in follow_ups(analysis))
 
 
+@pytest.mark.parametrize(
+    ("question", "first_follow_up"),
+    [
+        ("What is amlodipine?", "What are the side effects of amlodipine?"),
+        ("What is Lipitor?", "What are the side effects of lipitor?"),
+        ("What are beta blockers?", "What are the side effects of beta blockers?"),
+        ("What is the Orco protein?", "What is the function of orco protein?"),
+        ("What is Marfan syndrome?", "What causes marfan syndrome?"),
+    ],
+)
+def test_a_drug_or_a_molecule_gets_follow_ups_of_its_own(question: str, first_follow_up: str) -> None:
+    assert follow_ups(analyze(question))[0] == first_follow_up
+
+
 def test_follow_ups_name_the_population_once_in_any_wording() -> None:
     asked = analyze("Can I take ibuprofen while pregnant?")
     assert (asked.topic, asked.concepts) == ("ibuprofen while pregnant", ("ibuprofen", "pregnant"))

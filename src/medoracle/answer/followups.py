@@ -7,6 +7,7 @@ import re
 from medoracle.answer.analysis import comparison_sides, populations
 from medoracle.answer.sections import spec_by_key
 from medoracle.domain import QuestionAnalysis, QuestionKind
+from medoracle.synonyms import synonyms
 
 MAX_TOPIC_WORDS = 6
 
@@ -111,6 +112,44 @@ _EFFECT_FOLLOW_UPS = (
 )
 
 
+_DRUG_FOLLOW_UPS = (
+    "What are the side effects of {topic}?",
+    "What is the dose of {topic}?",
+    "What interacts with {topic}?",
+)
+_MOLECULE_FOLLOW_UPS = (
+    "What is the function of {topic}?",
+    "Which diseases involve {topic}?",
+    "How is {topic} studied?",
+)
+# Generic drug names end in a few dozen stems (WHO INN); a topic of one such word is a drug.
+_DRUG_NAME = re.compile(
+    r"^\w+(pril|sartan|olol|statin|mab|nib|azole|cillin|mycin|cycline|floxacin|dipine|prazole|tidine|triptan"
+    r"|gliptin|gliflozin|glutide|parin|xaban|gatran|vir|afil|azepam|zolam|oxetine|pramine|triptyline|setron"
+    r"|sone|olone|asone|lukast|tadine|caine|profen|fenac|coxib|semide|thiazide|terol|tropium|formin|glinide"
+    r"|dronate|tinib|zumab|ximab|cept)$",
+    re.IGNORECASE,
+)
+_MOLECULE = re.compile(
+    r"\b(proteins?|genes?|receptors?|enzymes?|kinases?|channels?|hormones?|pathways?|rnas?)\b", re.I
+)
+
+
+_DRUG_CLASS = re.compile(
+    r"\b(blockers?|inhibitors?|agonists?|antagonists?|antibiotics?|antidepressants?|antipsychotics?"
+    r"|benzodiazepines?|statins?|opioids?|steroids?|corticosteroids?|diuretics?|nsaids?|antihistamines?"
+    r"|anticoagulants?|vaccines?|supplements?|medicines?|medications?|drugs?)$",
+    re.IGNORECASE,
+)
+
+
+def _is_drug(topic: str) -> bool:
+    """A generic name ("amlodipine"), a brand ("Lipitor") or a class of drugs ("beta blockers")."""
+    if _DRUG_CLASS.search(topic):
+        return True
+    return len(topic.split()) == 1 and (_DRUG_NAME.match(topic) is not None or bool(synonyms(topic.lower())))
+
+
 def _title_case(topic: str) -> str:
     small = {"of", "and", "or", "in", "on", "at", "the", "a", "an", "to", "for", "with", "vs"}
     words = topic.split()
@@ -165,7 +204,17 @@ def follow_ups(analysis: QuestionAnalysis) -> tuple[str, ...]:
             template.format(**{**sides, "context": context}) for template in _COMPARISON_FOLLOW_UPS
         ]
     else:
-        suggestions = [template.format(topic=topic, is_=verb) for template in _FOLLOW_UPS[analysis.kind]]
+        templates = _FOLLOW_UPS[analysis.kind]
+        if analysis.kind in (QuestionKind.DEFINITION, QuestionKind.OTHER):
+            # "How is amlodipine diagnosed?" and "How is the Orco protein treated?" make no sense.
+            templates = (
+                _DRUG_FOLLOW_UPS
+                if _is_drug(topic)
+                else _MOLECULE_FOLLOW_UPS
+                if _MOLECULE.search(topic)
+                else templates
+            )
+        suggestions = [template.format(topic=topic, is_=verb) for template in templates]
     if analysis.population and analysis.population[0] not in populations(suggestions[0]):
         suggestions[0] = f"{suggestions[0].rstrip('?')} in {analysis.population[0]}?"
     return tuple(suggestions)
