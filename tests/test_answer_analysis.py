@@ -112,7 +112,7 @@ def test_conversational_filler_is_not_a_concept() -> None:
     assert analyze("What does rheumatic fever rash look like?").concepts == ("rheumatic", "fever", "rash")
     assert analyze("What triggers acute cholecystitis?").topic == "acute cholecystitis"
     assert analyze("How do u get anal cancer?").topic == "anal cancer"
-    assert analyze("Is Tylenol safe in pregnancy?").topic == "tylenol in pregnancy"
+    assert analyze("Is Tylenol safe in pregnancy?").topic == "Tylenol in pregnancy"
 
 
 def test_british_and_american_spellings_are_one_term() -> None:
@@ -123,6 +123,11 @@ def test_british_and_american_spellings_are_one_term() -> None:
 def test_non_before_a_word_is_one_term_as_when_hyphenated() -> None:
     assert analyze("What causes fatty liver disease in non alcoholics?").concepts[-1] == "nonalcoholics"
     assert stem("nonalcoholics") in stems("Non-alcoholic fatty liver disease is common.")
+
+
+def test_a_topic_keeps_a_names_capital_but_not_the_questions() -> None:
+    assert analyze("What is Marfan syndrome?").topic == "Marfan syndrome"
+    assert analyze("Nocturnal leg cramps at night?").topic == "nocturnal leg cramps at night"
 
 
 def test_a_contraction_is_not_part_of_the_topic() -> None:
@@ -164,10 +169,10 @@ def test_follow_ups_of_a_long_narrative_question_use_its_first_terms() -> None:
     ("question", "first_follow_up"),
     [
         ("What is amlodipine?", "What are the side effects of amlodipine?"),
-        ("What is Lipitor?", "What are the side effects of lipitor?"),
+        ("What is Lipitor?", "What are the side effects of Lipitor?"),
         ("What are beta blockers?", "What are the side effects of beta blockers?"),
-        ("What is the Orco protein?", "What is the function of orco protein?"),
-        ("What is Marfan syndrome?", "What causes marfan syndrome?"),
+        ("What is the Orco protein?", "What is the function of Orco protein?"),
+        ("What is Marfan syndrome?", "What causes Marfan syndrome?"),
     ],
 )
 def test_a_drug_or_a_molecule_gets_follow_ups_of_its_own(question: str, first_follow_up: str) -> None:
@@ -197,7 +202,7 @@ def test_follow_up_questions_agree_in_number_with_their_topic(question: str, exp
     ("question", "first", "second"),
     [
         ("Is ibuprofen better than paracetamol for fever in children?", "ibuprofen", "paracetamol"),
-        ("What is the difference between Daptacel and Pentacel?", "daptacel", "Pentacel"),
+        ("What is the difference between Daptacel and Pentacel?", "Daptacel", "Pentacel"),
         ("Which is safer in pregnancy, labetalol or nifedipine?", "labetalol", "nifedipine"),
         ("Is surgery or radiotherapy better for prostate cancer?", "surgery", "radiotherapy"),
     ],

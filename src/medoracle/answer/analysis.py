@@ -347,10 +347,12 @@ def _kind_of(text: str) -> QuestionKind:
 def _topic_of(text: str) -> str:
     """The question without the frame around its subject: "What are the causes of X?" → "X"."""
     text = _SALT.sub("", _CONTRACTION.sub(r"\1 is", text.replace('"', "")))
-    topic = _TRAILING_FRAME.sub("", _LEADING_FRAME.sub("", text.rstrip("?.! ")))
-    topic = " ".join(_FRAME_VERB.sub(" ", topic).strip(" ,;:'\"").split())
-    # Written to stand inside a sentence: "Nocturnal leg cramps" → "nocturnal leg cramps", but "DSPS" stays.
-    return topic[:1].lower() + topic[1:] if topic[1:2].islower() else topic
+    framed = _LEADING_FRAME.sub("", text.rstrip("?.! "))
+    topic = " ".join(_FRAME_VERB.sub(" ", _TRAILING_FRAME.sub("", framed)).strip(" ,;:'\"").split())
+    # Written to stand inside a sentence: the capital that only opened the question goes ("Nocturnal leg
+    # cramps at night" → "nocturnal leg cramps at night"); a name's stays ("What is Marfan syndrome?").
+    opens_question = framed == text.rstrip("?.! ")
+    return topic[:1].lower() + topic[1:] if opens_question and topic[1:2].islower() else topic
 
 
 # The two options of a comparison within its topic: "ibuprofen better than paracetamol for fever".
