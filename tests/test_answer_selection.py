@@ -7,15 +7,16 @@ from medoracle.answer import analyze
 from medoracle.answer.selection import candidates, merge, trim
 from medoracle.domain import Hit
 
-QUESTION = analyze("What causes gout flares?")
+QUESTION = "What causes gout flares?"
 
 
 def _hits_of(*texts: str) -> list[Hit]:
     return hits_of_abstracts([(f"sel{number}", text) for number, text in enumerate(texts)])
 
 
-def _texts(text: str) -> list[str]:
-    return [c.text for c in candidates(QUESTION, _hits_of(text), 0.5)]
+def _texts(text: str, question: str = QUESTION) -> list[str]:
+    """The statements selected from one abstract for a question."""
+    return [c.text for c in candidates(analyze(question), _hits_of(text), 0.5)]
 
 
 def test_sentences_that_lean_on_an_antecedent_are_dropped() -> None:
@@ -73,7 +74,7 @@ def test_a_long_tail_is_cut_only_when_it_holds_no_number_or_negation() -> None:
 
 def test_near_identical_statements_merge_but_different_numbers_do_not() -> None:
     found = candidates(
-        QUESTION,
+        analyze(QUESTION),
         _hits_of(
             "Alcohol intake doubled the risk of gout flares (OR 2.1).",
             "Alcohol intake doubled the risk of recurrent gout flares (OR 2.1).",
@@ -89,44 +90,34 @@ def test_near_identical_statements_merge_but_different_numbers_do_not() -> None:
 
 
 def test_a_statement_naming_only_a_generic_term_is_not_selected() -> None:
-    question = analyze("What is the genetic basis of progeria?")
-    found = candidates(
-        question,
-        _hits_of("Genetic testing is widely used in oncology clinics. Progeria is caused by LMNA mutations."),
-        0.5,
+    found = _texts(
+        "Genetic testing is widely used in oncology clinics. Progeria is caused by LMNA mutations.",
+        "What is the genetic basis of progeria?",
     )
-    assert [c.text for c in found] == ["Progeria is caused by LMNA mutations."]
+    assert found == ["Progeria is caused by LMNA mutations."]
 
 
 def test_a_short_line_without_a_full_stop_is_not_a_statement() -> None:
-    question = analyze("Is ibuprofen better than paracetamol for fever in children?")
-    found = candidates(
-        question,
-        _hits_of(
-            "Antipyretic interventions (paracetamol or ibuprofen)\n"
-            "Consider using either paracetamol or ibuprofen in children with fever who appear distressed.\n"
-            "Paracetamol and ibuprofen reduce fever in children equally, in a snippet cut before its end"
-        ),
-        0.5,
+    found = _texts(
+        "Antipyretic interventions (paracetamol or ibuprofen)\n"
+        "Consider using either paracetamol or ibuprofen in children with fever who appear distressed.\n"
+        "Paracetamol and ibuprofen reduce fever in children equally, in a snippet cut before its end",
+        "Is ibuprofen better than paracetamol for fever in children?",
     )
-    assert [c.text for c in found] == [
+    assert found == [
         "Consider using either paracetamol or ibuprofen in children with fever who appear distressed.",
         "Paracetamol and ibuprofen reduce fever in children equally, in a snippet cut before its end",
     ]
 
 
 def test_a_statement_on_another_numbered_type_is_not_selected() -> None:
-    question = analyze("How can type 2 diabetes be prevented?")
-    found = candidates(
-        question,
-        _hits_of(
-            "Currently there is no way to prevent type 1 diabetes. "
-            "Weight loss and exercise prevent type II diabetes in people with prediabetes. "
-            "Diabetes prevention programmes lower the risk of diabetes by half."
-        ),
-        0.5,
+    found = _texts(
+        "Currently there is no way to prevent type 1 diabetes. "
+        "Weight loss and exercise prevent type II diabetes in people with prediabetes. "
+        "Diabetes prevention programmes lower the risk of diabetes by half.",
+        "How can type 2 diabetes be prevented?",
     )
-    assert [c.text for c in found] == [
+    assert found == [
         "Weight loss and exercise prevent type II diabetes in people with prediabetes.",
         "Diabetes prevention programmes lower the risk of diabetes by half.",
     ]
@@ -137,15 +128,9 @@ def test_a_table_row_read_as_one_line_is_not_a_statement() -> None:
 
 
 def test_a_title_case_line_without_a_full_stop_is_a_heading_not_a_statement() -> None:
-    question = analyze("How can type 2 diabetes be prevented?")
-    found = candidates(
-        question,
-        _hits_of(
-            "PDM: Fruits and Vegetables and Prevention of Type 2 Diabetes\n"
-            "Referral to a diabetes prevention programme for adults at high risk of type 2 diabetes"
-        ),
-        0.5,
+    found = _texts(
+        "PDM: Fruits and Vegetables and Prevention of Type 2 Diabetes\n"
+        "Referral to a diabetes prevention programme for adults at high risk of type 2 diabetes",
+        "How can type 2 diabetes be prevented?",
     )
-    assert [c.text for c in found] == [
-        "Referral to a diabetes prevention programme for adults at high risk of type 2 diabetes"
-    ]
+    assert found == ["Referral to a diabetes prevention programme for adults at high risk of type 2 diabetes"]
