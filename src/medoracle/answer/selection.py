@@ -330,6 +330,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
         if _SKIPPED_SECTIONS.match(passage.section):
             continue
         title_stems = features.stems(hit.document.title)
+        title_types = _types(hit.document.title)
         for start, end, sentence, gist in _statements(passage):
             sentence_stems = features.stems(sentence)
             # The title is the sentence's context: a guideline on metformin in CKD need not repeat "CKD".
@@ -339,9 +340,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
                 continue
             if subject is not None and subject not in sentence_stems | title_stems:
                 continue
-            if asked_types and not asked_types & (
-                _types(sentence) or _types(hit.document.title) or asked_types
-            ):
+            if asked_types and not asked_types & (_types(sentence) or title_types or asked_types):
                 continue  # "type 1 diabetes" does not answer a question on type 2 diabetes
             if not _stands_alone(sentence):
                 continue

@@ -84,7 +84,7 @@ class ParsedQuery:
 
     @property
     def own_terms(self) -> tuple[str, ...]:
-        """The words the user typed (not those added by abbreviation expansion)."""
+        """The words the user typed (not those added by abbreviation or synonym expansion)."""
         return tuple(term for term, weight in self.terms if weight == 1.0)
 
     @property
