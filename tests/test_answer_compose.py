@@ -7,6 +7,7 @@ from dataclasses import replace
 from answer_fixtures import hits_for, hits_of_abstracts, hits_of_document, prepared
 from medoracle.answer import compose
 from medoracle.answer.analysis import stem
+from medoracle.answer.render import to_markdown
 from medoracle.answer.sections import assign, is_consequence
 from medoracle.answer.verify import Tally, verify_bullet, verify_bullets
 from medoracle.domain import (
@@ -285,7 +286,28 @@ def test_a_yes_no_question_gets_a_verdict_with_sources_and_levels_per_side() -> 
     assert answer.verdict.value is VerdictValue.SUPPORTED
     assert (answer.verdict.supporting, answer.verdict.opposing) == (2, 1)
     assert answer.verdict.supporting_levels == (1, 3) and answer.verdict.opposing_levels == (2,)
-    assert {s.key for s in answer.sections} <= {"evidence_for", "evidence_against"}
+    assert {s.key for s in answer.sections} <= {"evidence_for", "evidence_against", "other_findings"}
+
+
+def test_a_statement_that_names_the_subject_but_not_the_effect_asked_about_takes_no_side() -> None:
+    question = "Do statins reduce the risk of dementia?"
+    answer = compose(question, hits_for(question))
+    sides = [b.text for s in answer.sections if s.key.startswith("evidence_") for b in s.bullets]
+    context = [b.text for s in answer.sections if s.key == "other_findings" for b in s.bullets]
+    assert context == [
+        "The association between statin use and dementia was consistent across cohorts of older adults."
+    ]
+    assert not any("consistent across cohorts" in text for text in sides)
+
+
+def test_a_yes_no_question_no_statement_answers_has_no_lead_and_says_so() -> None:
+    question = "Are statins associated with dementia in women?"  # no source speaks of women
+    answer = compose(question, hits_for(question))
+    assert answer.verdict is not None and answer.verdict.value is VerdictValue.INSUFFICIENT
+    assert (answer.verdict.supporting, answer.verdict.opposing) == (0, 0)
+    assert answer.lead == ()
+    assert [s.key for s in answer.sections] == ["other_findings"]
+    assert "no source found answers the question directly" in to_markdown(answer)
 
 
 def test_a_yes_no_question_without_evidence_on_one_side_is_not_mixed() -> None:

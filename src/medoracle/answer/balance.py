@@ -10,7 +10,10 @@ from medoracle.answer.text import GENERIC_STEMS, jaccard
 from medoracle.domain import QuestionKind, Verdict, VerdictValue
 
 SAME_SUBJECT_JACCARD = 0.3
-VOTING_COVERAGE = 0.5  # a statement votes on a yes/no question when it names half of its terms itself
+# A statement votes on a yes/no question when it names the question's terms itself: all of two or
+# three, all but one of four to seven. With half of them, "Gilbert syndrome is estimated to affect 3
+# to 7 percent of Americans" voted yes on "Does Gilbert's syndrome affect life expectancy?".
+VOTING_COVERAGE = 0.75
 
 
 def contradicting(kind: QuestionKind, concepts: frozenset[str], members: Sequence[Candidate]) -> set[int]:
@@ -44,13 +47,19 @@ def _words(stems: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in stems - GENERIC_STEMS if not any(ch.isdigit() for ch in s))
 
 
+def votes(candidate: Candidate) -> bool:
+    """Whether a statement answers the yes/no question; a side remark of its source ("diarrhoea
+    occurred in 11%") or a statement on the subject alone ("Cushing's syndrome is rare") does not."""
+    return candidate.own_coverage >= VOTING_COVERAGE
+
+
 def verdict_of(shown: Sequence[Candidate]) -> Verdict:
     """Sources per side, each document counted once by the side most of its statements take."""
     sides: dict[str, list[bool]] = {}
     levels: dict[str, int] = {}
     for candidate in shown:
-        if candidate.own_coverage < VOTING_COVERAGE:
-            continue  # a side remark of the source ("diarrhoea occurred in 11%") does not answer yes or no
+        if not votes(candidate):
+            continue
         identifier = candidate.hit.document.identifier
         sides.setdefault(identifier, []).append(not candidate.null_finding)
         levels[identifier] = candidate.level

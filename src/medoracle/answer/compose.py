@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from medoracle.answer import followups, safety
 from medoracle.answer import text as features
 from medoracle.answer.analysis import analyze, stem
-from medoracle.answer.balance import contradicting, verdict_of
+from medoracle.answer.balance import contradicting, verdict_of, votes
 from medoracle.answer.references import ReferenceBook, related_references
 from medoracle.answer.sections import GENERAL, STRICT_KINDS, SectionSpec, spec_by_key
 from medoracle.answer.selection import Candidate, candidates, merge, same_opening, specific_count
@@ -178,6 +178,11 @@ def _lead(
     about ("How is X diagnosed?": tests; "What are the symptoms of X?": clinical features), else from
     the article's first sections. A document's title names what it found, but does not lead."""
     answers = [c for c in ordered if not c.spec.context and not c.is_title] or list(ordered)
+    if analysis.kind is QuestionKind.YES_NO:
+        # Only a statement that says yes or no leads; without one the verdict speaks alone.
+        answers = [c for c in answers if votes(c)]
+        if not answers:
+            return []
     best = max(c.coverage for c in answers)
     pool = sorted(
         (c for c in answers if c.coverage >= best - 1e-9),
@@ -222,6 +227,8 @@ def _group(
 
 def _section_of(analysis: QuestionAnalysis, candidate: Candidate) -> SectionSpec:
     if analysis.kind is QuestionKind.YES_NO:
+        if not votes(candidate):
+            return GENERAL  # shown as context, neither side
         side = "evidence_against" if candidate.null_finding else "evidence_for"
         return spec_by_key(analysis.kind, side)
     return candidate.spec if candidate.spec.key != GENERAL.key else GENERAL

@@ -122,6 +122,8 @@ def _reference_line(reference: Reference) -> str:
 
 
 def _verdict_line(verdict: Verdict) -> str:
+    if not verdict.supporting and not verdict.opposing:
+        return f"**Verdict: {_VERDICT_WORDS[verdict.value.value]}** — no source found answers the question directly."
     return (
         f"**Verdict: {_VERDICT_WORDS[verdict.value.value]}** — {verdict.supporting} source(s) in favour "
         f"(levels {', '.join(map(str, verdict.supporting_levels)) or '—'}), {verdict.opposing} against "
@@ -145,7 +147,8 @@ def to_markdown(answer: Answer) -> str:
             lines.append("")
     else:
         lines += [f"## {answer.heading}", ""]
-        lines += [" ".join(f"{b.text} [{_marks(b)}]" for b in answer.lead), ""]
+        if answer.lead:
+            lines += [" ".join(f"{b.text} [{_marks(b)}]" for b in answer.lead), ""]
         if answer.verdict:
             lines += [_verdict_line(answer.verdict), ""]
         for section in answer.sections:
@@ -206,8 +209,9 @@ def to_html(answer: Answer) -> str:
             parts.append("</ol>")
     else:
         parts.append(f"<h2>{escape(answer.heading)}</h2>")
-        lead = " ".join(f"{escape(b.text)} <sup>{_marks(b)}</sup>" for b in answer.lead)
-        parts.append(f'<p class="lead">{lead}</p>')
+        if answer.lead:
+            lead = " ".join(f"{escape(b.text)} <sup>{_marks(b)}</sup>" for b in answer.lead)
+            parts.append(f'<p class="lead">{lead}</p>')
         if answer.verdict:
             parts.append(f'<p class="verdict">{escape(_verdict_line(answer.verdict).replace("**", ""))}</p>')
         for section in answer.sections:
