@@ -39,6 +39,12 @@ from medoracle.domain import QuestionKind
         ("Do statins reduce the risk of dementia?", QuestionKind.YES_NO),
         ("Is vitamin D deficiency linked to depression?", QuestionKind.YES_NO),
         ("Hospital visiting hours for the cardiology ward", QuestionKind.OTHER),
+        ("What is vomiting a symptom of?", QuestionKind.CAUSES),
+        ("What does pain in the jaw indicate?", QuestionKind.CAUSES),
+        ("What is the first thing to do for a pulmonary embolism?", QuestionKind.TREATMENT),
+        ("How often should you use a Dulera inhaler?", QuestionKind.DOSING),
+        ("How to give Toradol IM?", QuestionKind.DOSING),
+        ("Is seasonal depression the same as SAD?", QuestionKind.COMPARISON),
     ],
 )
 def test_each_question_kind_is_recognised(question: str, kind: QuestionKind) -> None:
@@ -210,3 +216,65 @@ def test_follow_up_questions_agree_in_number_with_their_topic(question: str, exp
 def test_a_comparison_names_its_two_options(question: str, first: str, second: str) -> None:
     sides = comparison_sides(analyze(question))
     assert sides is not None and (sides["first"], sides["second"]) == (first, second)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("How long do hiccups usually last?", "hiccups"),
+        ("What are the 9 symptoms of OCD?", "OCD"),
+        ("What are 3 types of strokes?", "strokes"),
+        ("What is the first thing to do for a pulmonary embolism?", "pulmonary embolism"),
+        (
+            "What is the dosage of levofloxacin tablets for bronchitis please",
+            "levofloxacin tablets for bronchitis",
+        ),
+    ],
+)
+def test_consumers_wording_around_the_topic_is_frame(question: str, topic: str) -> None:
+    assert analyze(question).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Is Cushing syndrome serious?",
+            (
+                "What causes Cushing syndrome?",
+                "How is Cushing syndrome treated?",
+                "What is the prognosis of Cushing syndrome?",
+            ),
+        ),
+        ("Does Gilbert's syndrome affect life expectancy?", ("What causes Gilbert's syndrome?",)),
+        ("Can you fully recover from a subdural hematoma?", ("What causes subdural hematoma?",)),
+        ("Can retinal detachment be cured?", ("What causes retinal detachment?",)),
+        ("Is it normal to have a weak ejaculation?", ("What causes weak ejaculation?",)),
+        ("Do statins cause dementia?", ("What is the evidence on statins and dementia?",)),
+        ("Is metformin safe in pregnancy?", ("What is the evidence on metformin in pregnancy?",)),
+    ],
+)
+def test_a_yes_no_question_follows_up_on_its_subject_not_on_what_it_asks_of_it(
+    question: str, expected: tuple[str, ...]
+) -> None:
+    assert follow_ups(analyze(question))[: len(expected)] == expected
+
+
+def test_a_dosing_question_follows_up_on_the_drug_alone() -> None:
+    asked = analyze("What is the dosage of levofloxacin tablets for bronchitis please?")
+    assert follow_ups(asked) == (
+        "What are the side effects of levofloxacin?",
+        "What interacts with levofloxacin?",
+        "Does the dose of levofloxacin change in kidney disease?",
+    )
+
+
+def test_two_conditions_compared_get_follow_ups_on_each_and_options_on_their_harms() -> None:
+    assert follow_ups(analyze("Is TMJ the same as TMD?")) == (
+        "What is TMJ?",
+        "What is TMD?",
+        "How is TMJ diagnosed?",
+    )
+    options = analyze("Is ibuprofen better than paracetamol for fever in children?")
+    assert follow_ups(options)[2] == "Who should not take ibuprofen?"
+    assert heading(options) == "Comparison: Ibuprofen vs Paracetamol for Fever in Children"

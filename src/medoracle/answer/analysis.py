@@ -22,14 +22,15 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (
             QuestionKind.DOSING,
-            r"\b(dos(e|es|age|ing)|how (much|many (mg|milligrams|tablets|pills))|how often should i take|mgs?|milligrams?"
+            r"\b(dos(e|es|age|ing)|how (much|many (mg|milligrams|tablets|pills))|mgs?|milligrams?"
+            r"|how often (should|do|can|must) \w+ (take|use|give)|how (to|do (i|you)) (give|administer|inject)"
             r"|(daily )?amount of"
             r"|maximum daily|mg/kg|titrat\w*)\b",
         ),
         (
             QuestionKind.COMPARISON,
             r"\b(versus|vs\.?|compared? (to|with)|compares (to|with)|comparison of|differences? between|better than"
-            r"|worse than|superior to|inferior to|more effective than|safer than)\b"
+            r"|worse than|superior to|inferior to|more effective than|safer than|(the )?same as|the same(?=\W*$))\b"
             r"|\bor\b.*\b(better|safer|more effective)\b|\b(better|safer|more effective)\b.*\bor\b",
         ),
         (
@@ -45,7 +46,9 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             QuestionKind.CAUSES,
             r"\b(causes?|caused|causing|etiolog\w*|aetiolog\w*|risk factors?|why (do|does|did|am|is|are)"
             r"|triggers?|what leads to|reasons? for|predispos\w*"
-            r"|how (do|does|did|can|could) (you|u|i|a person|people|someone|one|children|kids) (get|catch|develop))\b",
+            r"|how (do|does|did|can|could) (you|u|i|a person|people|someone|one|children|kids) (get|catch|develop)"
+            # "What is vomiting a symptom of?", "What does pain in the jaw indicate?"
+            r"|(symptom|sign) of(?=\W*$)|what (does|could|can|might) .+ (indicate|be a sign of))\b",
         ),
         (
             QuestionKind.PREVENTION,
@@ -54,7 +57,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         (
             QuestionKind.TREATMENT,
             r"\b(treat\w*|therap\w*|manag\w*|cure[sd]?|remed\w*|first[- ]line|medication for|drugs? for"
-            r"|how to get rid|relie\w*)\b",
+            r"|how to get rid|relie\w*|first thing to do|what to do (for|if|when|about)|first aid)\b",
         ),
         (
             QuestionKind.DIAGNOSIS,
@@ -76,7 +79,8 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
 
 # Phrases that name the question's shape rather than its topic; removed before topic extraction.
 _FRAME_WORDS = (
-    r"(?:what|which|who|whom|how|why|when|where|is|are|was|were|does|do|did|can|could|should|would|will"
+    r"(?:how long|how often|first things? to do|\d+(?= (?:types?|kinds?|symptoms?|signs?|causes?|ways?|stages?))"
+    r"|what|which|who|whom|how|why|when|where|is|are|was|were|does|do|did|can|could|should|would|will"
     r"|the|(?<!vitamin )a|an|of|for|in|on|to|with|and|or|by|from|about|there|any|it|its|my|me|i|you|your|be|been"
     r"|main|common|most|usual|typical|possible|known|best|recommended|current|treatments?|treated|treat"
     r"|therapy|therapies|management|managed|causes?|caused|triggers?|triggered|risk factors?|diagnos(is|ed|e)|prognosis|action|function"
@@ -91,7 +95,9 @@ _FRAME_WORDS = (
     r"|approaches|results|advances|recent|latest|evidence|summari[sz]e|after|during|before|among|within|outcomes?"
     # How the question asks, not what about: "the best way to", "the history of", "the advantage of".
     r"|ways?|history|meaning|concept|principles?|characteristics|characteri[sz]e|advantages?|disadvantages?"
-    r"|applications?|value|importance|significance|observations|regarding|show|using|considered|becomes?)"
+    r"|applications?|value|importance|significance|observations|regarding|show|using|considered|becomes?"
+    # Consumers' wording: "how long do hiccups usually last", "levofloxacin tablets ... please"
+    r"|usually|normally|lasts?|please|indicates?|give|administer|tablets?|pills?|capsules?|same)"
 )
 _FRAME = re.compile(rf"\b{_FRAME_WORDS}\b", re.IGNORECASE)
 # Participles of the frame left inside a topic: "how is hypertension treated in pregnancy".
@@ -357,7 +363,7 @@ def _topic_of(text: str) -> str:
 
 # The two options of a comparison within its topic: "ibuprofen better than paracetamol for fever".
 _SIDES = re.compile(
-    r"^(?:.*,\s*)?(?P<first>[^,]+?)\s+(?:better than|worse than|safer than|more effective than|superior to"
+    r"^(?:.*,\s*)?(?P<first>[^,]+?)\s+(?:better than|worse than|safer than|more effective than|superior to|(?:the )?same as"
     r"|inferior to|vs\.?|versus|compared? (?:to|with)|compares (?:to|with)|and|or)\s+(?P<second>[^,]+?)"
     r"(?:\s+(?:better|safer|more effective|worse))?(?:\s+(?P<context>(?:for|in|during|among|as|to treat)\s+[^,]+))?$",
     re.IGNORECASE,

@@ -100,10 +100,42 @@ _EFFECT = re.compile(
     r" (?:the (?:risk|incidence|rate|severity) of )?(?P<outcome>.+)$",
     re.IGNORECASE,
 )
+# What a yes/no question says of its subject: "Is Cushing syndrome serious?", "Does Gilbert's syndrome
+# affect life expectancy?", "Is mood instability a mental illness?"; and the wording that puts it first:
+# "Is it normal to have a weak ejaculation?".
+_PREDICATE = re.compile(
+    r"\s(?:an?|is|are|be|been|very|still|fully|really|always|ever|by|serious|normal|dangerous|contagious"
+    r"|hereditary|genetic|inherited|fatal|deadly|cancerous|life[- ]threatening|common|rare|painful|permanent"
+    r"|infectious|affects?|heals?|spreads?|go|goes|linked|related|means?|turns?|\w+(?:able|ible))\b.*$",
+    re.IGNORECASE,
+)
+_PREDICATE_FIRST = re.compile(
+    r"^(?:(?:normal|possible|safe|okay|ok|common|bad|dangerous|healthy) to (?:have|get|take|use|be)"
+    r"|(?:fully )?(?:recover from|survive|live with|die (?:from|of)))\s(?:an? |the )?",
+    re.IGNORECASE,
+)
+_SUBJECT_FOLLOW_UPS = (
+    "What causes {topic}?",
+    "How {is_} {topic} treated?",
+    "What is the prognosis of {topic}?",
+)
+# Dosage forms and routes are not part of a drug's name ("levofloxacin tablets", "toradol im").
+_FORM = re.compile(r"\b(?:tablets?|pills?|capsules?|caplets?|im|iv|oral|\d+ ?mg)\b", re.IGNORECASE)
 _COMPARISON_FOLLOW_UPS = (
     "What are the harms of {first} and of {second}?",
     "Which of {first} and {second} is recommended first{context}?",
     "Who should not take {first}?",
+)
+# "Is TMJ the same as TMD?" weighs two conditions, not two options.
+_CONDITIONS_COMPARED = (
+    "What is {first}?",
+    "What is {second}?",
+    "How {is_} {first} diagnosed?",
+)
+_OPTION = re.compile(
+    r"\b(therap\w*|surgery|surgical|treatments?|exercise|diet|physiotherapy|injections?|vaccines?|pills?"
+    r"|tablets?|creams?|supplements?|medicines?|medications?|drugs?)\b",
+    re.IGNORECASE,
 )
 _EFFECT_FOLLOW_UPS = (
     "What is the evidence on {exposure} and {outcome}?",
@@ -187,33 +219,63 @@ def heading(analysis: QuestionAnalysis) -> str:
         ),
         _HEADINGS.get(analysis.kind),
     )
-    return template.format(Topic=_title_case(analysis.topic)) if template else analysis.text
+    sides = comparison_sides(analysis)
+    # "Ibuprofen vs Paracetamol for Fever", not "Ibuprofen Better Than Paracetamol for Fever".
+    topic = f"{sides['first']} vs {sides['second']} {sides['context']}".strip() if sides else analysis.topic
+    return template.format(Topic=_title_case(topic)) if template else analysis.text
+
+
+def _options(sides: dict[str, str]) -> bool:
+    """Whether a comparison weighs treatments (drugs, "surgery", "for fever") rather than conditions."""
+    first, second = sides["first"], sides["second"]
+    return bool(sides["context"]) or any(_is_drug(side) or _OPTION.search(side) for side in (first, second))
+
+
+def _drug_words(topic: str) -> str:
+    """The drug a dosing or side-effects topic names: "levofloxacin tablets for bronchitis" → "levofloxacin"."""
+    return " ".join(_FORM.sub(" ", _QUALIFIER.split(topic)[0]).split()) or topic
+
+
+def _subject_of(topic: str) -> str | None:
+    """What a yes/no question says something of ("Cushing syndrome" in "Cushing syndrome serious"),
+    or None when its topic is not a subject and what is said of it."""
+    subject = _PREDICATE.sub("", _PREDICATE_FIRST.sub("", topic))
+    return subject if subject and subject != topic else None
+
+
+def _templates(analysis: QuestionAnalysis, topic: str) -> tuple[str, tuple[str, ...]]:
+    """The follow-up templates that make sense for the question, and the topic as they name it."""
+    kind = analysis.kind
+    if kind in (QuestionKind.DOSING, QuestionKind.ADVERSE_EFFECTS):
+        return _drug_words(topic), _FOLLOW_UPS[kind]
+    if kind is QuestionKind.YES_NO and (subject := _subject_of(topic)):
+        # "What are the alternatives to Cushing syndrome serious?" makes no sense.
+        return subject, _DRUG_FOLLOW_UPS if _is_drug(subject) else _SUBJECT_FOLLOW_UPS
+    if kind in (QuestionKind.DEFINITION, QuestionKind.OTHER):
+        # "How is amlodipine diagnosed?" and "How is the Orco protein treated?" make no sense.
+        if _is_drug(topic):
+            return topic, _DRUG_FOLLOW_UPS
+        if _MOLECULE.search(topic):
+            return topic, _MOLECULE_FOLLOW_UPS
+    return topic, _FOLLOW_UPS[kind]
 
 
 def follow_ups(analysis: QuestionAnalysis) -> tuple[str, ...]:
     """Questions a reader is likely to ask next, in the population the question named."""
-    topic = _short_topic(analysis)
-    verb = "are" if _plural(topic) else "is"
     effect = _EFFECT.match(analysis.topic) if analysis.kind is QuestionKind.YES_NO else None
     sides = comparison_sides(analysis)
     if effect:
         suggestions = [template.format(**effect.groupdict()) for template in _EFFECT_FOLLOW_UPS]
     elif sides:
         context = f" {sides['context']}" if sides["context"] else ""
+        templates = _COMPARISON_FOLLOW_UPS if _options(sides) else _CONDITIONS_COMPARED
+        verb = "are" if _plural(sides["first"]) else "is"
         suggestions = [
-            template.format(**{**sides, "context": context}) for template in _COMPARISON_FOLLOW_UPS
+            template.format(**{**sides, "context": context, "is_": verb}) for template in templates
         ]
     else:
-        templates = _FOLLOW_UPS[analysis.kind]
-        if analysis.kind in (QuestionKind.DEFINITION, QuestionKind.OTHER):
-            # "How is amlodipine diagnosed?" and "How is the Orco protein treated?" make no sense.
-            templates = (
-                _DRUG_FOLLOW_UPS
-                if _is_drug(topic)
-                else _MOLECULE_FOLLOW_UPS
-                if _MOLECULE.search(topic)
-                else templates
-            )
+        topic, templates = _templates(analysis, _short_topic(analysis))
+        verb = "are" if _plural(topic) else "is"
         suggestions = [template.format(topic=topic, is_=verb) for template in templates]
     if analysis.population and analysis.population[0] not in populations(suggestions[0]):
         suggestions[0] = f"{suggestions[0].rstrip('?')} in {analysis.population[0]}?"
