@@ -268,7 +268,7 @@ def follow_ups(analysis: QuestionAnalysis) -> tuple[str, ...]:
         suggestions = [template.format(**effect.groupdict()) for template in _EFFECT_FOLLOW_UPS]
     elif sides:
         context = f" {sides['context']}" if sides["context"] else ""
-        templates = _COMPARISON_FOLLOW_UPS if _options(sides) else _CONDITIONS_COMPARED
+        templates: tuple[str, ...] = _COMPARISON_FOLLOW_UPS if _options(sides) else _CONDITIONS_COMPARED
         verb = "are" if _plural(sides["first"]) else "is"
         suggestions = [
             template.format(**{**sides, "context": context, "is_": verb}) for template in templates
