@@ -43,6 +43,17 @@ def test_a_sentence_cut_off_before_its_list_is_dropped() -> None:
     assert kept == ["Alcohol intake often triggers gout flares."]
 
 
+def test_a_list_item_without_a_full_stop_is_read_only_with_the_line_that_introduces_it() -> None:
+    text = (
+        "Gout flares can cause:\n- Damage to the joints from gout flares coming back over many years\n"
+        "- Kidney stones\nAlcohol often triggers gout flares in older men."
+    )
+    kept = _texts(text)
+    assert "Damage to the joints from gout flares coming back over many years" not in kept
+    assert kept[0].startswith("Gout flares can cause: damage to the joints from gout flares")
+    assert "Alcohol often triggers gout flares in older men." in kept
+
+
 def test_aims_and_methods_boilerplate_are_dropped() -> None:
     kept = _texts(
         "We aimed to study gout flares in a cohort. To evaluate gout flares we used a diary. "

@@ -16,7 +16,7 @@ from medoracle.domain import Document, DocumentKind, EvidenceKind, EvidenceSourc
 from medoracle.ingest.base import Reader, ReaderError, Record
 from medoracle.ingest.beir import BeirReader
 from medoracle.ingest.bioasq import BioAsqReader
-from medoracle.ingest.medquad import MedQuADReader
+from medoracle.ingest.medquad import MedQuADReader, answer_text
 from medoracle.ingest.pipeline import ingest
 from medoracle.ingest.pubmedqa import EXPECTED as PUBMEDQA_EXPECTED
 from medoracle.ingest.pubmedqa import PubMedQAReader
@@ -145,6 +145,21 @@ def test_medquad_answer_lists_keep_one_item_per_line() -> None:
         "See a doctor if you have any of the following:\n"
         "- Weakness or feeling tired.\n- Fever or frequent infections.\n- Easy bruising or bleeding.\n"
         "Other conditions may cause the same signs."
+    )
+
+
+def test_medquad_a_list_without_its_colon_gets_one_and_the_text_after_a_list_stands_on_its_own_line() -> None:
+    answer = "A clot can cause       - Lung damage     - Low oxygen        If a clot is large, it can kill.   Causes"
+
+    assert (
+        answer_text(answer)
+        == "A clot can cause:\n- Lung damage\n- Low oxygen\nIf a clot is large, it can kill.\nCauses"
+    )
+
+
+def test_medquad_words_that_lost_their_apostrophe_get_it_back() -> None:
+    assert answer_text("If the pancreas cant cope, a womans body doesnt. Its cause wont change.") == (
+        "If the pancreas can't cope, a woman's body doesn't. Its cause wont change."
     )
 
 

@@ -145,6 +145,7 @@ _LEAD_IN = re.compile(
 _LABEL = re.compile(r"(CONTEXT|RESULTS?|CONCLUSIONS?|FINDINGS|INTERPRETATION|SUMMARY)\s+(?=[A-Z0-9])")
 # What stands between a list's items: a line break and a bullet or a list number.
 _ITEM_GAP = re.compile(r"\s*\n\s*(?:[-•*▪◦]|\d{1,2}[.)])\s+")
+_ITEM_START = re.compile(r"^[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])[ \t]+$", re.MULTILINE)  # up to a list item
 _SUBJECT_KINDS = frozenset({QuestionKind.YES_NO, QuestionKind.DOSING, QuestionKind.ADVERSE_EFFECTS})
 _NUMBERED_TYPE = re.compile(r"\btype\s+(\d+|I{1,3}|IV|V)\b", re.IGNORECASE)
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
@@ -215,6 +216,10 @@ def _statements(passage: Passage) -> Iterator[_Statement]:
     for index, (sentence_start, sentence_end) in enumerate(sentences):
         start, end = trim(text, sentence_start, sentence_end)
         sentence = text[start:end]
+        if not _TERMINATED.search(sentence) and _ITEM_START.search(
+            text, max(0, sentence_start - 8), sentence_start
+        ):
+            continue  # a list item read without the line that introduces it ("Damage to other organs")
         if not sentence.endswith(":") or not (items := _list_items(text, sentences, index)):
             yield _Statement(start, end, sentence, sentence)
             continue

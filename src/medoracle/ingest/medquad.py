@@ -111,17 +111,34 @@ def _document(page: _Page) -> Record:
     )
 
 
-# Answers run list items together ("...leukemia.    - Fever.    - Bruising.") and end a list with a
-# long run of spaces; both become line breaks so that each item and the text after a list stand alone.
+# Answers run list items together ("...leukemia.    - Fever.    - Bruising.") and end a list, a
+# heading or a paragraph with a long run of spaces; both become line breaks so that each item and the
+# text after a list stand alone.
 _BULLET = re.compile(r"\n?[ \t]{2,}+-[ \t]+")
-_BREAK_AFTER_SENTENCE = re.compile(r"([.!?:])[ \t]{3,}+(?=\S)")
+_BREAK = re.compile(r"[ \t]{3,}+(?=\S)")
+# The words that introduce a list: "... a serious condition that can cause" before "- Permanent damage".
+_INTRODUCES_LIST = re.compile(r"^(?!- )(.*[\w)])\n(?=- )", re.MULTILINE)
+
+
+# Some pages lost their apostrophes ("If the pancreas cant produce enough insulin", "a womans hormones");
+# these words are never English without one ("wont" and "its" are, and stay).
+_LOST_APOSTROPHE = re.compile(
+    r"\b([Cc]an|[Dd]on|[Dd]oesn|[Ii]sn|[Aa]ren|[Ss]houldn|[Cc]ouldn|[Ww]ouldn|[Yy]ou|[Tt]hey)(t|re)\b"
+    r"|\b([Ww]oman|[Bb]ody|[Cc]hild)(s)\b"
+)
+
+
+def _apostrophe(match: re.Match[str]) -> str:
+    word, ending = (match[1], match[2]) if match[1] else (match[3], match[4])
+    return f"{word}'{ending}"
 
 
 def answer_text(answer: str) -> str:
-    """An answer with its list items on lines of their own ("- item") and runs of spaces collapsed."""
+    """An answer with its list items on lines of their own ("- item"), the line that introduces a list
+    ending with a colon as it is meant to read, runs of spaces collapsed and lost apostrophes back."""
     if "  -" in answer:  # four answers in five have no list; not scanning them saves a third of the time
-        answer = _BULLET.sub("\n- ", answer)
-    return clean_text(_BREAK_AFTER_SENTENCE.sub(r"\1\n", answer))
+        answer = _INTRODUCES_LIST.sub(r"\1:\n", _BREAK.sub("\n", _BULLET.sub("\n- ", answer)))
+    return _LOST_APOSTROPHE.sub(_apostrophe, clean_text(_BREAK.sub("\n", answer)))
 
 
 # Most GARD answers open with their own question as a heading ("What causes Example syndrome?").
