@@ -100,6 +100,14 @@ def test_treating_the_condition_is_not_one_of_its_causes() -> None:
     gout = frozenset({stem("gout")})
     assert assign(QuestionKind.CAUSES, "You can treat gout with medicines.", gout).key == "other_findings"
     assert assign(QuestionKind.CAUSES, "Diuretic medicines can cause gout.", gout).key == "medication_causes"
+    preventing = "Take medications to prevent a gout attack or relieve its pain."
+    assert assign(QuestionKind.CAUSES, preventing, gout).key == "other_findings"
+
+
+def test_how_long_a_condition_lasts_is_an_outcome() -> None:
+    hiccups = frozenset({stem("hiccups")})
+    lasting = "Hiccups typically go away on their own after a couple of minutes."
+    assert assign(QuestionKind.PROGNOSIS, lasting, hiccups).key == "outcomes"
 
 
 _GUIDELINE_LIST = (

@@ -113,7 +113,10 @@ DEFINED_WITHIN = 6  # words before the definition wording
 _EPIDEMIOLOGY = r"\b(prevalen\w*|incidence|affects?|common|rare|worldwide|per \d+|\d+(\.\d+)?\s?%)\b"
 _OUTCOMES = (
     r"\b(surviv\w*|mortality|died|death|recurren\w*|relapse|remission|life expectancy|prognos\w*|outcomes?"
-    r"|disabilit\w*|quality of life)\b"
+    r"|disabilit\w*|quality of life"
+    # how long it lasts: "typically go away on their own after a couple minutes"
+    r"|go(es)? away|clears? up|self-limit\w*|resolves? (on its own|spontaneously|within)"
+    r"|lasts? (for|about|up to|a few|several))\b"
 )
 _PROGNOSTIC_FACTORS = r"\b(predict\w*|prognostic|independent(ly)? (risk )?factors?|associated with (worse|better|poor|higher|lower)|hazard)\b"
 _PREVENTION = r"\b(prevent\w*|prophyla\w*|reduc\w* (the )?(risk|incidence)|lower (risk|incidence)|protect\w*|vaccin\w*|avoid\w*|lifestyle)\b"
@@ -132,7 +135,9 @@ _CONSEQUENCE = re.compile(
     re.IGNORECASE,
 )
 _TREATMENT = re.compile(
-    r"\b(treat|treats|treated|treating|treatment of|manage|managing|management of)\b", re.IGNORECASE
+    r"\b(treat|treats|treated|treating|treatment of|manage|managing|management of|prevent|prevents|preventing"
+    r"|relieve|relieves|relieving)\b",
+    re.IGNORECASE,
 )
 TREATED_WITHIN = 4  # words after the verb
 _NEVER = r"(?!)"  # a section filled by a rule of its own, not by a cue
