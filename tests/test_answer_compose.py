@@ -104,6 +104,14 @@ def test_treating_the_condition_is_not_one_of_its_causes() -> None:
     assert assign(QuestionKind.CAUSES, preventing, gout).key == "other_findings"
 
 
+def test_the_types_of_a_condition_are_a_section_of_its_own_but_a_numbered_type_is_not() -> None:
+    concepts = frozenset({stem("hyperparathyroidism")})
+    types = "There are two main types of hyperparathyroidism: primary and secondary."
+    assert assign(QuestionKind.DEFINITION, types, concepts).key == "types"
+    numbered = "Type 2 hyperparathyroidism causes fatigue in older adults."
+    assert assign(QuestionKind.DEFINITION, numbered, concepts).key != "types"
+
+
 def test_how_long_a_condition_lasts_is_an_outcome() -> None:
     hiccups = frozenset({stem("hiccups")})
     lasting = "Hiccups typically go away on their own after a couple of minutes."

@@ -158,9 +158,9 @@ def test_medquad_a_list_without_its_colon_gets_one_and_the_text_after_a_list_sta
 
 
 def test_medquad_words_that_lost_their_apostrophe_get_it_back() -> None:
-    assert answer_text("If the pancreas cant cope, a womans body doesnt. Its cause wont change.") == (
-        "If the pancreas can't cope, a woman's body doesn't. Its cause wont change."
-    )
+    assert answer_text(
+        "If the pancreas cant cope, a womans body doesnt. Its cause wont change, thats all."
+    ) == ("If the pancreas can't cope, a woman's body doesn't. Its cause wont change, that's all.")
 
 
 def test_medquad_same_document_id_in_two_sources_gives_two_documents() -> None:

@@ -118,6 +118,11 @@ _OUTCOMES = (
     r"|go(es)? away|clears? up|self-limit\w*|resolves? (on its own|spontaneously|within)"
     r"|lasts? (for|about|up to|a few|several))\b"
 )
+# "There are two main types of X", "X is classified into"; not "type 2 diabetes".
+_TYPES = (
+    r"\b((main |different |several |many )?(types|kinds|forms|subtypes) of|(two|three|four|five|several|main"
+    r"|different) (main )?(types|kinds|forms|subtypes)\b|classified (as|into)|is divided into)"
+)
 _PROGNOSTIC_FACTORS = r"\b(predict\w*|prognostic|independent(ly)? (risk )?factors?|associated with (worse|better|poor|higher|lower)|hazard)\b"
 _PREVENTION = r"\b(prevent\w*|prophyla\w*|reduc\w* (the )?(risk|incidence)|lower (risk|incidence)|protect\w*|vaccin\w*|avoid\w*|lifestyle)\b"
 _SCREENING = r"\b(screen\w*|early detection|surveillance)\b"
@@ -215,9 +220,10 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
     ),
     QuestionKind.DEFINITION: (
         _spec("definition", "Definition", "What it is", _DEFINITION, 1),
-        _spec("clinical_features", "Clinical features", "Signs and symptoms", _SYMPTOMS, 2),
-        _spec("causes", "Causes and mechanisms", "Why it happens", _MECHANISM + "|" + _ASSOCIATED, 3),
-        _spec("epidemiology", "Epidemiology", "How common it is", _EPIDEMIOLOGY, 4),
+        _spec("types", "Types", "Types", _TYPES, 2),
+        _spec("clinical_features", "Clinical features", "Signs and symptoms", _SYMPTOMS, 3),
+        _spec("causes", "Causes and mechanisms", "Why it happens", _MECHANISM + "|" + _ASSOCIATED, 4),
+        _spec("epidemiology", "Epidemiology", "How common it is", _EPIDEMIOLOGY, 5),
     ),
     QuestionKind.COMPARISON: (
         _spec("harms", "Harms compared", "Side effects compared", _HARMS, 3),

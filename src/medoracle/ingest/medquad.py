@@ -124,7 +124,7 @@ _INTRODUCES_LIST = re.compile(r"^(?!- )(.*[\w)])\n(?=- )", re.MULTILINE)
 # these words are never English without one ("wont" and "its" are, and stay).
 _LOST_APOSTROPHE = re.compile(
     r"\b([Cc]an|[Dd]on|[Dd]oesn|[Ii]sn|[Aa]ren|[Ss]houldn|[Cc]ouldn|[Ww]ouldn|[Yy]ou|[Tt]hey)(t|re)\b"
-    r"|\b([Ww]oman|[Bb]ody|[Cc]hild)(s)\b"
+    r"|\b([Ww]oman|[Bb]ody|[Cc]hild|[Tt]hat|[Ww]hat|[Tt]here)(s)\b"
 )
 
 
