@@ -229,6 +229,12 @@ def test_a_comparison_names_its_two_options(question: str, first: str, second: s
             "What is the dosage of levofloxacin tablets for bronchitis please",
             "levofloxacin tablets for bronchitis",
         ),
+        ("What is the life expectancy of a person with mesothelioma?", "mesothelioma"),
+        ("What are the 3 stages of hypothermia?", "hypothermia"),
+        ("What is stage 3 breast cancer?", "stage 3 breast cancer"),
+        ("What is the best cure for cellulitis?", "cellulitis"),
+        ("How serious is pelvic organ prolapse?", "pelvic organ prolapse"),
+        ("What is the most common reason for knee pain?", "knee pain"),
     ],
 )
 def test_consumers_wording_around_the_topic_is_frame(question: str, topic: str) -> None:
@@ -278,3 +284,8 @@ def test_two_conditions_compared_get_follow_ups_on_each_and_options_on_their_har
     options = analyze("Is ibuprofen better than paracetamol for fever in children?")
     assert follow_ups(options)[2] == "Who should not take ibuprofen?"
     assert heading(options) == "Comparison: Ibuprofen vs Paracetamol for Fever in Children"
+
+
+def test_a_hyphenated_word_is_one_term_but_a_hyphenated_phrase_is_its_words() -> None:
+    assert analyze("What is multi-drug resistant TB?").concepts == ("multidrug", "resistant", "tb")
+    assert analyze("How long is hand-foot-and-mouth contagious?").concepts[:3] == ("hand", "foot", "mouth")

@@ -7,7 +7,7 @@ from dataclasses import replace
 from answer_fixtures import hits_for, hits_of_abstracts, hits_of_document, prepared
 from medoracle.answer import compose
 from medoracle.answer.analysis import stem
-from medoracle.answer.render import to_markdown
+from medoracle.answer.render import NO_DIRECT_ANSWER, to_markdown
 from medoracle.answer.sections import assign, is_consequence
 from medoracle.answer.verify import Tally, verify_bullet, verify_bullets
 from medoracle.domain import (
@@ -100,6 +100,7 @@ def test_treating_the_condition_is_not_one_of_its_causes() -> None:
     gout = frozenset({stem("gout")})
     assert assign(QuestionKind.CAUSES, "You can treat gout with medicines.", gout).key == "other_findings"
     assert assign(QuestionKind.CAUSES, "Diuretic medicines can cause gout.", gout).key == "medication_causes"
+    assert assign(QuestionKind.TREATMENT, "You can treat gout with medicines.", gout).key == "options"
     preventing = "Take medications to prevent a gout attack or relieve its pain."
     assert assign(QuestionKind.CAUSES, preventing, gout).key == "other_findings"
 
@@ -324,6 +325,14 @@ def test_a_yes_no_question_no_statement_answers_has_no_lead_and_says_so() -> Non
     assert answer.lead == ()
     assert [s.key for s in answer.sections] == ["other_findings"]
     assert "no source found answers the question directly" in to_markdown(answer)
+
+
+def test_statements_on_the_topic_that_fit_none_of_the_kinds_sections_do_not_lead() -> None:
+    question = "What is the treatment of dementia in older adults?"  # the library says nothing on treating it
+    answer = compose(question, hits_for(question))
+    assert not answer.abstained and answer.lead == ()
+    assert [s.key for s in answer.sections] == ["other_findings"]
+    assert NO_DIRECT_ANSWER in to_markdown(answer)
 
 
 def test_a_yes_no_question_without_evidence_on_one_side_is_not_mixed() -> None:

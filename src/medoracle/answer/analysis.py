@@ -67,7 +67,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         (
             QuestionKind.PROGNOSIS,
             r"\b(prognos\w*|life expectancy|surviv\w*|outcomes?|mortality|recurrence|how long (will|does|do)"
-            r"|what happens if|untreated|how fast does|how quickly does"
+            r"|what happens if|untreated|how fast does|how quickly does|how (serious|dangerous|bad) (is|are)"
             r"|natural history|course of)\b",
         ),
         (
@@ -79,7 +79,8 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
 
 # Phrases that name the question's shape rather than its topic; removed before topic extraction.
 _FRAME_WORDS = (
-    r"(?:how long|how often|first things? to do|\d+(?= (?:types?|kinds?|symptoms?|signs?|causes?|ways?|stages?))"
+    r"(?:how long|how often|how (?:serious|dangerous|bad)|first things? to do|life expectancy|survival rates?|outlook"
+    r"|\d+(?= (?:main |common )?(?:types?|kinds?|symptoms?|signs?|causes?|ways?|stages?|components?|characteristics))"
     r"|what|which|who|whom|how|why|when|where|is|are|was|were|does|do|did|can|could|should|would|will"
     r"|the|(?<!vitamin )a|an|of|for|in|on|to|with|and|or|by|from|about|there|any|it|its|my|me|i|you|your|be|been"
     r"|main|common|most|usual|typical|possible|known|best|recommended|current|treatments?|treated|treat"
@@ -97,9 +98,11 @@ _FRAME_WORDS = (
     r"|ways?|history|meaning|concept|principles?|characteristics|characteri[sz]e|advantages?|disadvantages?"
     r"|applications?|value|importance|significance|observations|regarding|show|using|considered|becomes?"
     # Consumers' wording: "how long do hiccups usually last", "levofloxacin tablets ... please"
-    r"|usually|normally|lasts?|please|indicates?|give|administer|tablets?|pills?|capsules?|same)"
+    r"|usually|normally|lasts?|please|indicates?|give|administer|tablets?|pills?|capsules?|same|reasons?|cures?"
+    r"|worry|worried|concerned|components?|stages?(?! (?:\d|[IV]{1,3}\b)))"
 )
-_FRAME = re.compile(rf"\b{_FRAME_WORDS}\b", re.IGNORECASE)
+# Not inside a hyphenated word: "hand-foot-and-mouth" keeps its "and".
+_FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)
 # Participles of the frame left inside a topic: "how is hypertension treated in pregnancy".
 _FRAME_VERB = re.compile(
     r"\b(treated|managed|diagnosed|prevented|caused|defined|used|cured|interact|safe)\b", re.IGNORECASE
@@ -327,13 +330,17 @@ def _joined(text: str) -> str:
 
 
 def content_terms(text: str) -> list[str]:
-    """Lower-case tokens that carry meaning (no stop words, no single letters: "vitamin D" is "vitamind")."""
-    text = _joined(text)
-    return [
-        t
-        for t in (_POSSESSIVE.sub("", m.group(0).lower()).replace("-", "") for m in _TOKEN.finditer(text))
-        if t not in _STOP_WORDS and len(t) > 1
-    ]
+    """Lower-case tokens that carry meaning (no stop words, no single letters: "vitamin D" is "vitamind").
+
+    A hyphenated word is one term ("multi-drug" is written "multidrug" too); a phrase hyphenated into one
+    word is its words ("hand-foot-and-mouth" is written "hand, foot and mouth" too)."""
+    words = (_POSSESSIVE.sub("", m.group(0).lower()) for m in _TOKEN.finditer(_joined(text)))
+    parts = (
+        part
+        for word in words
+        for part in (word.split("-") if word.count("-") > 1 else [word.replace("-", "")])
+    )
+    return [t for t in parts if t not in _STOP_WORDS and len(t) > 1]
 
 
 def stem(token: str) -> str:

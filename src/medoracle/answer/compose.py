@@ -181,8 +181,11 @@ def _lead(
     if analysis.kind is QuestionKind.YES_NO:
         # Only a statement that says yes or no leads; without one the verdict speaks alone.
         answers = [c for c in answers if votes(c)]
-        if not answers:
-            return []
+    elif analysis.kind in STRICT_KINDS:
+        # "Impetigo is a skin infection" does not answer "What is the best treatment for impetigo?".
+        answers = [c for c in answers if _section_of(analysis, c) is not GENERAL]
+    if not answers:
+        return []
     best = max(c.coverage for c in answers)
     pool = sorted(
         (c for c in answers if c.coverage >= best - 1e-9),

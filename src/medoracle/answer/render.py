@@ -16,6 +16,8 @@ _VERDICT_WORDS = {
     "mixed": "Mixed evidence",
     "insufficient_evidence": "Insufficient evidence",
 }
+# An article without a lead: what the library holds is near the question but does not answer it.
+NO_DIRECT_ANSWER = "No statement found answers the question directly; these are the closest findings."
 _REVIEW_STEPS = ("submitted", "under_review", "approved")
 
 
@@ -149,6 +151,8 @@ def to_markdown(answer: Answer) -> str:
         lines += [f"## {answer.heading}", ""]
         if answer.lead:
             lines += [" ".join(f"{b.text} [{_marks(b)}]" for b in answer.lead), ""]
+        elif not answer.verdict:
+            lines += [f"*{NO_DIRECT_ANSWER}*", ""]
         if answer.verdict:
             lines += [_verdict_line(answer.verdict), ""]
         for section in answer.sections:
@@ -212,6 +216,8 @@ def to_html(answer: Answer) -> str:
         if answer.lead:
             lead = " ".join(f"{escape(b.text)} <sup>{_marks(b)}</sup>" for b in answer.lead)
             parts.append(f'<p class="lead">{lead}</p>')
+        elif not answer.verdict:
+            parts.append(f'<p class="lead"><em>{NO_DIRECT_ANSWER}</em></p>')
         if answer.verdict:
             parts.append(f'<p class="verdict">{escape(_verdict_line(answer.verdict).replace("**", ""))}</p>')
         for section in answer.sections:

@@ -181,6 +181,7 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
         _spec("first_line", "First-line treatment", "Usual first treatments", _FIRST_LINE, 1),
         _spec("alternatives", "Alternatives", "Other options", _ALTERNATIVES, 2),
         _spec("efficacy", "Efficacy", "How well treatments work", _EFFICACY, 3),
+        _spec("options", "Treatment options", "Treatments", _NEVER, 2),
     ),
     QuestionKind.DIAGNOSIS: (
         _spec("differential", "Differential diagnosis", "Conditions that can look similar", _DIFFERENTIAL, 4),
@@ -310,6 +311,8 @@ def assign(
             return spec
     if sides and all(stems(sentence) & side for side in sides):
         return spec_by_key(kind, "head_to_head")
+    if kind is QuestionKind.TREATMENT and _treats(sentence, concepts):
+        return spec_by_key(kind, "options")  # "You can treat impetigo with antibiotics."
     return GENERAL
 
 
