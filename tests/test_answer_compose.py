@@ -101,6 +101,8 @@ def test_treating_the_condition_is_not_one_of_its_causes() -> None:
     assert assign(QuestionKind.CAUSES, "You can treat gout with medicines.", gout).key == "other_findings"
     assert assign(QuestionKind.CAUSES, "Diuretic medicines can cause gout.", gout).key == "medication_causes"
     assert assign(QuestionKind.TREATMENT, "You can treat gout with medicines.", gout).key == "options"
+    blisters = "Gout makes the skin blister easily in response to minor injury."
+    assert assign(QuestionKind.TREATMENT, blisters, gout).key == "other_findings"
     preventing = "Take medications to prevent a gout attack or relieve its pain."
     assert assign(QuestionKind.CAUSES, preventing, gout).key == "other_findings"
 

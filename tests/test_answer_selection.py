@@ -54,6 +54,16 @@ def test_a_list_item_without_a_full_stop_is_read_only_with_the_line_that_introdu
     assert "Alcohol often triggers gout flares in older men." in kept
 
 
+def test_what_a_study_did_to_its_subjects_and_a_guidelines_notes_are_not_statements() -> None:
+    kept = _texts(
+        "After a diary of gout flares, each subject underwent ultrasonography of the feet. "
+        "Note from the college: the original guideline document covers gout flares in detail. "
+        "The result is gout flares in the big toe at night. "
+        "Alcohol intake often triggers gout flares in older men."
+    )
+    assert kept == ["Alcohol intake often triggers gout flares in older men."]
+
+
 def test_aims_and_methods_boilerplate_are_dropped() -> None:
     kept = _texts(
         "We aimed to study gout flares in a cohort. To evaluate gout flares we used a diary. "

@@ -177,13 +177,15 @@ def _lead(
     """One or two statements that answer directly: best-covering, from the section the question asks
     about ("How is X diagnosed?": tests; "What are the symptoms of X?": clinical features), else from
     the article's first sections. A document's title names what it found, but does not lead."""
-    answers = [c for c in ordered if not c.spec.context and not c.is_title] or list(ordered)
+    answers = [c for c in ordered if not c.spec.context and not c.is_title]
     if analysis.kind is QuestionKind.YES_NO:
         # Only a statement that says yes or no leads; without one the verdict speaks alone.
         answers = [c for c in answers if votes(c)]
     elif analysis.kind in STRICT_KINDS:
         # "Impetigo is a skin infection" does not answer "What is the best treatment for impetigo?".
         answers = [c for c in answers if _section_of(analysis, c) is not GENERAL]
+    elif not answers:
+        answers = list(ordered)  # a definition from a title is better than none
     if not answers:
         return []
     best = max(c.coverage for c in answers)

@@ -68,8 +68,11 @@ _FIRST_LINE = (
 )
 _ALTERNATIVES = r"\b(alternatives?|second[- ]line|third[- ]line|refractory|if .{0,30}fails?|other options|add-on|switch\w*)\b"
 _EFFICACY = (
-    r"\b(effective|efficacy|improv\w*|reduc\w*|decreas\w*|benefit\w*|respon\w*|remission|cure|success"
-    r"|superior|placebo|relie\w*|eas\w*)\b"
+    r"\b(effective|efficacy|improv\w*|reduc\w*|decreas\w*|benefit\w*|remission|cure|success"
+    r"|superior|placebo|relie\w*|eases?|eased|responders?|responded"
+    # a treatment's response, not the skin's "in response to minor injury"
+    r"|response (rates?|to (treatment|therapy|\w+ (therapy|treatment)))"
+    r"|(complete|partial|clinical|overall|objective|virologic\w*|sustained) responses?)\b"
 )
 _HARMS = (
     r"\b(adverse (drug )?(effects?|events?|reactions?|outcomes?)|side[- ]effects?|harms?|toxicit\w*|safety"
@@ -176,8 +179,9 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
         _spec("pearls_pitfalls", "Clinical pearls and pitfalls", "Good to know", _NUMBERS_OR_FREQUENCY, 5),
     ),
     QuestionKind.TREATMENT: (
-        _spec("harms", "Harms and adverse effects", "Possible side effects", _HARMS, 4),
-        _spec("monitoring", "Monitoring", "Check-ups during treatment", _MONITORING, 5),
+        # Harms and check-ups come with a treatment; they do not say which one, so they never lead.
+        _spec("harms", "Harms and adverse effects", "Possible side effects", _HARMS, 4, context=True),
+        _spec("monitoring", "Monitoring", "Check-ups during treatment", _MONITORING, 5, context=True),
         _spec("first_line", "First-line treatment", "Usual first treatments", _FIRST_LINE, 1),
         _spec("alternatives", "Alternatives", "Other options", _ALTERNATIVES, 2),
         _spec("efficacy", "Efficacy", "How well treatments work", _EFFICACY, 3),

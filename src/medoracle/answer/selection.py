@@ -96,7 +96,7 @@ _DEPENDENT_START = re.compile(
     r"^(this|these|those|such|it|its|they|their|them|he|she|his|her|however|but|although this|thus|hence|therefore"
     r"|in (this|the present|our) (study|trial|work|paper|review|analysis)|here,? we|the present study|this study"
     r"|in contrast|on the other hand|similarly|likewise|consequently|accordingly|the former|the latter"
-    r"|both|all of them|in both)\b",
+    r"|both|all of them|in both|the result is)\b",
     re.IGNORECASE,
 )
 # Aims, methods and registrations: true, but they do not answer a clinical question.
@@ -112,7 +112,9 @@ _BOILERPLATE = re.compile(
     r"|further (studies|research) (is|are) (needed|required|warranted)|remains? to be (determined|elucidated)"
     # guidelines' pointers to themselves: scope notes, rationale and algorithm references
     r"|(this|the) guideline (does not cover|covers)|the following recommendations|rationale and impact"
-    r"|visual summary|clinical algorithm)\b",
+    r"|visual summary|clinical algorithm|^note from|the original guideline document"
+    # what a study did to its subjects: "each subject underwent color Doppler ultrasonography"
+    r"|(each|all|the) (subjects?|participants?|patients?) (underwent|were (enrolled|recruited|included|assigned)))\b",
     re.IGNORECASE,
 )
 _AIM_START = re.compile(
