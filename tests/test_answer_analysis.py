@@ -154,6 +154,7 @@ def test_a_drugs_salt_and_quotes_are_not_part_of_the_topic() -> None:
         ("What are the side effects of metformin?", "Side Effects of Metformin"),
         ("What are the interactions of metformin?", "Interactions: Metformin"),
         ('When is gardasil "contra indicated?"', "Contraindications: Gardasil"),
+        ("What does vitamin a prevent?", "Prevention of Vitamin A"),
     ],
 )
 def test_a_question_on_one_section_is_headed_by_it(question: str, expected: str) -> None:

@@ -101,6 +101,10 @@ def test_treating_the_condition_is_not_one_of_its_causes() -> None:
     assert assign(QuestionKind.CAUSES, "You can treat gout with medicines.", gout).key == "other_findings"
     assert assign(QuestionKind.CAUSES, "Diuretic medicines can cause gout.", gout).key == "medication_causes"
     assert assign(QuestionKind.TREATMENT, "You can treat gout with medicines.", gout).key == "options"
+    asking = "People with gout should check with their doctors before getting a vaccine."
+    assert assign(QuestionKind.DOSING, asking, gout).key != "monitoring"
+    checking = "Check kidney function every 6 months in people with gout taking allopurinol."
+    assert assign(QuestionKind.DOSING, checking, gout).key == "monitoring"
     blisters = "Gout makes the skin blister easily in response to minor injury."
     assert assign(QuestionKind.TREATMENT, blisters, gout).key == "other_findings"
     preventing = "Take medications to prevent a gout attack or relieve its pain."
@@ -317,6 +321,21 @@ def test_a_statement_that_names_the_subject_but_not_the_effect_asked_about_takes
         "The association between statin use and dementia was consistent across cohorts of older adults."
     ]
     assert not any("consistent across cohorts" in text for text in sides)
+
+
+def test_a_vote_must_name_what_the_question_asks_of_its_subject() -> None:
+    question = "Are tobacco and nicotine products addictive?"
+    hits = hits_of_abstracts(
+        [
+            ("scope", "Tobacco and nicotine products are sold in many shops across the country."),
+            ("addiction", "Nicotine is a highly addictive drug that makes it hard to stop using tobacco."),
+        ]
+    )
+    answer = compose(question, hits)
+    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (1, 0)
+    assert [b.text for b in answer.lead] == [
+        "Nicotine is a highly addictive drug that makes it hard to stop using tobacco."
+    ]
 
 
 def test_a_yes_no_question_no_statement_answers_has_no_lead_and_says_so() -> None:

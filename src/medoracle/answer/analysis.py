@@ -98,7 +98,7 @@ _FRAME_WORDS = (
     r"|ways?|history|meaning|concept|principles?|characteristics|characteri[sz]e|advantages?|disadvantages?"
     r"|applications?|value|importance|significance|observations|regarding|show|using|considered|becomes?"
     # Consumers' wording: "how long do hiccups usually last", "levofloxacin tablets ... please"
-    r"|usually|normally|lasts?|please|indicates?|give|administer|tablets?|pills?|capsules?|same|reasons?|cures?"
+    r"|usually|normally|lasts?|please|indicates?|give|administer|inject|tablets?|pills?|capsules?|same|reasons?|cures?"
     r"|worry|worried|concerned|components?|stages?(?! (?:\d|[IV]{1,3}\b)))"
 )
 # Not inside a hyphenated word: "hand-foot-and-mouth" keeps its "and".

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from medoracle.answer.analysis import stem
 from medoracle.answer.selection import Candidate
 from medoracle.answer.text import GENERIC_STEMS, jaccard
-from medoracle.domain import QuestionKind, Verdict, VerdictValue
+from medoracle.domain import QuestionAnalysis, QuestionKind, Verdict, VerdictValue
 
 SAME_SUBJECT_JACCARD = 0.3
 # A statement votes on a yes/no question when it names the question's terms itself: all of two or
-# three, all but one of four to seven. With half of them, "Gilbert syndrome is estimated to affect 3
-# to 7 percent of Americans" voted yes on "Does Gilbert's syndrome affect life expectancy?".
+# three, all but one of four to seven, and always the last, which says what is asked of the subject
+# ("addictive" in "Are tobacco and nicotine products addictive?"). With half of them, "Gilbert syndrome
+# is estimated to affect 3 to 7 percent of Americans" voted yes on "Does Gilbert's syndrome affect life
+# expectancy?".
 VOTING_COVERAGE = 0.75
 
 
@@ -47,18 +50,19 @@ def _words(stems: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in stems - GENERIC_STEMS if not any(ch.isdigit() for ch in s))
 
 
-def votes(candidate: Candidate) -> bool:
+def votes(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """Whether a statement answers the yes/no question; a side remark of its source ("diarrhoea
     occurred in 11%") or a statement on the subject alone ("Cushing's syndrome is rare") does not."""
-    return candidate.own_coverage >= VOTING_COVERAGE
+    asked = [stem(c) for c in question.concepts]
+    return len(candidate.named) >= VOTING_COVERAGE * len(set(asked)) and asked[-1] in candidate.named
 
 
-def verdict_of(shown: Sequence[Candidate]) -> Verdict:
+def verdict_of(shown: Sequence[Candidate], question: QuestionAnalysis) -> Verdict:
     """Sources per side, each document counted once by the side most of its statements take."""
     sides: dict[str, list[bool]] = {}
     levels: dict[str, int] = {}
     for candidate in shown:
-        if not votes(candidate):
+        if not votes(candidate, question):
             continue
         identifier = candidate.hit.document.identifier
         sides.setdefault(identifier, []).append(not candidate.null_finding)

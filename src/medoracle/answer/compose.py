@@ -180,7 +180,7 @@ def _lead(
     answers = [c for c in ordered if not c.spec.context and not c.is_title]
     if analysis.kind is QuestionKind.YES_NO:
         # Only a statement that says yes or no leads; without one the verdict speaks alone.
-        answers = [c for c in answers if votes(c)]
+        answers = [c for c in answers if votes(c, analysis)]
     elif analysis.kind in STRICT_KINDS:
         # "Impetigo is a skin infection" does not answer "What is the best treatment for impetigo?".
         answers = [c for c in answers if _section_of(analysis, c) is not GENERAL]
@@ -232,7 +232,7 @@ def _group(
 
 def _section_of(analysis: QuestionAnalysis, candidate: Candidate) -> SectionSpec:
     if analysis.kind is QuestionKind.YES_NO:
-        if not votes(candidate):
+        if not votes(candidate, analysis):
             return GENERAL  # shown as context, neither side
         side = "evidence_against" if candidate.null_finding else "evidence_for"
         return spec_by_key(analysis.kind, side)
@@ -264,7 +264,7 @@ def _article(
             bullets = book.cite([bullet for _, bullet in kept])
             sections.append(ArticleSection(spec.key, spec.heading(audience, analysis.topic), tuple(bullets)))
             shown.extend(candidate for candidate, _ in kept)
-    verdict = verdict_of(shown) if analysis.kind is QuestionKind.YES_NO else None
+    verdict = verdict_of(shown, analysis) if analysis.kind is QuestionKind.YES_NO else None
     return Answer(
         question=analysis,
         audience=audience,

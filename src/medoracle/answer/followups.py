@@ -186,7 +186,12 @@ def _title_case(topic: str) -> str:
     small = {"of", "and", "or", "in", "on", "at", "the", "a", "an", "to", "for", "with", "vs"}
     words = topic.split()
     return " ".join(
-        w if (i and w in small) or not w.islower() else w.capitalize() for i, w in enumerate(words)
+        w.upper()
+        if i and words[i - 1].lower() == "vitamin" and len(w) == 1  # "Vitamin A"
+        else w
+        if (i and w in small) or not w.islower()
+        else w.capitalize()
+        for i, w in enumerate(words)
     )
 
 

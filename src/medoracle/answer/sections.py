@@ -78,7 +78,11 @@ _HARMS = (
     r"\b(adverse (drug )?(effects?|events?|reactions?|outcomes?)|side[- ]effects?|harms?|toxicit\w*|safety"
     r"|bleeding|(increased|higher) risk of|complications?|contraindicat\w*|withdraw\w*|interactions?|tolerab\w*)\b"
 )
-_MONITORING = r"\b(monitor\w*|follow-?up|levels?|measure\w*|check\w*|assess\w*|surveillance|every \d+)\b"
+_MONITORING = (
+    r"\b(monitor\w*|follow-?up|levels?|measure\w*|assess\w*|surveillance|every \d+|check-?ups?"
+    # "check kidney function", not "check with their doctors"
+    r"|check(ed|ing)? (your |the |their )?(levels?|blood|kidney|renal|liver|hepatic|for|regularly))\b"
+)
 _DOSE = (
     r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|iu|units?|ml|mg/kg|mg/day|mg/d)\b|\b(dose|doses|dosage|dosing|titrat\w*)\b"
 )

@@ -114,7 +114,8 @@ _BOILERPLATE = re.compile(
     r"|(this|the) guideline (does not cover|covers)|the following recommendations|rationale and impact"
     r"|visual summary|clinical algorithm|^note from|the original guideline document"
     # what a study did to its subjects: "each subject underwent color Doppler ultrasonography"
-    r"|(each|all|the) (subjects?|participants?|patients?) (underwent|were (enrolled|recruited|included|assigned)))\b",
+    r"|(each|all|the) (subjects?|participants?|patients?) (underwent|were (enrolled|recruited|included|assigned))"
+    r"|outcome measures (included|were)|(primary|secondary) (outcomes?|end ?points?) (was|were|included))\b",
     re.IGNORECASE,
 )
 _AIM_START = re.compile(
@@ -177,7 +178,7 @@ class Candidate:
     spec: SectionSpec
     score: float
     coverage: float  # share of the question's concepts the sentence and its document title mention
-    own_coverage: float  # share the sentence mentions by itself
+    named: frozenset[str]  # the question's concept stems the sentence names by itself
     also: list[Candidate] = field(default_factory=list)  # merged near-identical statements
 
     @property
@@ -365,7 +366,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
                     spec=spec,
                     score=_score(sentence_stems, concepts, spec, hit, rank, sentence),
                     coverage=len(shared) / len(concepts),
-                    own_coverage=len(sentence_stems & concepts) / len(concepts),
+                    named=frozenset(sentence_stems & concepts),
                 )
             )
     found.sort(key=lambda c: -c.score)
