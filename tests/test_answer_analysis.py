@@ -45,6 +45,8 @@ from medoracle.domain import QuestionKind
         ("How often should you use a Dulera inhaler?", QuestionKind.DOSING),
         ("How to give Toradol IM?", QuestionKind.DOSING),
         ("Is seasonal depression the same as SAD?", QuestionKind.COMPARISON),
+        ("What is the fastest way to get rid of molluscum contagiosum?", QuestionKind.TREATMENT),
+        ("Should I be worried if my period is irregular?", QuestionKind.OTHER),
     ],
 )
 def test_each_question_kind_is_recognised(question: str, kind: QuestionKind) -> None:
@@ -103,6 +105,12 @@ def test_topic_keeps_its_inner_words_and_drops_frame_verbs() -> None:
     assert analyze("What is the genetic basis of the Delayed Sleep-Phase Syndrome (DSPS)?").topic == (
         "genetic basis of the Delayed Sleep-Phase Syndrome (DSPS)"
     )
+
+
+def test_a_hepatitis_is_named_by_its_letter() -> None:
+    assert analyze("How serious is hepatitis A?").concepts == ("hepatitisa",)
+    assert stem("hepatitisa") in stems("Hepatitis A is spread by food.")
+    assert stem("hepatitisa") not in stems("Hepatitis C is spread by blood.")
 
 
 def test_a_vitamin_is_named_by_its_letter() -> None:
@@ -236,6 +244,10 @@ def test_a_comparison_names_its_two_options(question: str, first: str, second: s
         ("What is the best cure for cellulitis?", "cellulitis"),
         ("How serious is pelvic organ prolapse?", "pelvic organ prolapse"),
         ("What is the most common reason for knee pain?", "knee pain"),
+        ("How do I know if I've got pleurisy?", "pleurisy"),
+        ("What is the fastest way to get rid of molluscum contagiosum?", "molluscum contagiosum"),
+        ("What happens if Dupuytren's contracture is left untreated?", "Dupuytren's contracture"),
+        ("How serious is hepatitis A?", "hepatitis A"),
     ],
 )
 def test_consumers_wording_around_the_topic_is_frame(question: str, topic: str) -> None:

@@ -107,7 +107,7 @@ def test_treating_the_condition_is_not_one_of_its_causes() -> None:
     assert assign(QuestionKind.DOSING, checking, gout).key == "monitoring"
     blisters = "Gout makes the skin blister easily in response to minor injury."
     assert assign(QuestionKind.TREATMENT, blisters, gout).key == "other_findings"
-    preventing = "Take medications to prevent a gout attack or relieve its pain."
+    preventing = "Take medications to prevent a gout attack, stop gout pain or relieve its swelling."
     assert assign(QuestionKind.CAUSES, preventing, gout).key == "other_findings"
 
 

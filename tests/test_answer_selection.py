@@ -60,6 +60,7 @@ def test_what_a_study_did_to_its_subjects_and_a_guidelines_notes_are_not_stateme
         "Note from the college: the original guideline document covers gout flares in detail. "
         "The result is gout flares in the big toe at night. "
         "Outcome measures included gout flares, pain and uric acid. "
+        "And early treatment can shorten gout flares in most people. "
         "Alcohol intake often triggers gout flares in older men."
     )
     assert kept == ["Alcohol intake often triggers gout flares in older men."]

@@ -35,7 +35,9 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         ),
         (
             QuestionKind.YES_NO,
-            r"^\s*(is|are|does|do|did|can|could|should|will|would|has|have|was|were|may|might)\b",
+            # "Should I be worried if my period is irregular?" asks when to worry, not whether something holds.
+            r"^\s*(is|are|does|do|did|can|could|should|will|would|has|have|was|were|may|might)\b"
+            r"(?!.*\b(worr(y|ied)|concerned)\b)",
         ),
         (
             QuestionKind.ADVERSE_EFFECTS,
@@ -57,7 +59,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         (
             QuestionKind.TREATMENT,
             r"\b(treat\w*|therap\w*|manag\w*|cure[sd]?|remed\w*|first[- ]line|medication for|drugs? for"
-            r"|how to get rid|relie\w*|first thing to do|what to do (for|if|when|about)|first aid)\b",
+            r"|get rid of|relie\w*|first thing to do|what to do (for|if|when|about)|first aid)\b",
         ),
         (
             QuestionKind.DIAGNOSIS,
@@ -79,10 +81,10 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
 
 # Phrases that name the question's shape rather than its topic; removed before topic extraction.
 _FRAME_WORDS = (
-    r"(?:how long|how often|how (?:serious|dangerous|bad)|first things? to do|life expectancy|survival rates?|outlook"
+    r"(?:i've|i'm|get rid of|how long|how often|how (?:serious|dangerous|bad)|first things? to do|life expectancy|survival rates?|outlook"
     r"|\d+(?= (?:main |common )?(?:types?|kinds?|symptoms?|signs?|causes?|ways?|stages?|components?|characteristics))"
     r"|what|which|who|whom|how|why|when|where|is|are|was|were|does|do|did|can|could|should|would|will"
-    r"|the|(?<!vitamin )a|an|of|for|in|on|to|with|and|or|by|from|about|there|any|it|its|my|me|i|you|your|be|been"
+    r"|the|(?<!vitamin )(?<!hepatitis )a|an|of|for|in|on|to|with|and|or|by|from|about|there|any|it|its|my|me|i|you|your|be|been"
     r"|main|common|most|usual|typical|possible|known|best|recommended|current|treatments?|treated|treat"
     r"|therapy|therapies|management|managed|causes?|caused|triggers?|triggered|risk factors?|diagnos(is|ed|e)|prognosis|action|function"
     r"|functions|purpose|types?(?! (?:\d|[IV]{1,3}\b))|kinds?|list|name|names|describe|explain|mean|means|role|roles"
@@ -99,7 +101,8 @@ _FRAME_WORDS = (
     r"|applications?|value|importance|significance|observations|regarding|show|using|considered|becomes?"
     # Consumers' wording: "how long do hiccups usually last", "levofloxacin tablets ... please"
     r"|usually|normally|lasts?|please|indicates?|give|administer|inject|tablets?|pills?|capsules?|same|reasons?|cures?"
-    r"|worry|worried|concerned|components?|stages?(?! (?:\d|[IV]{1,3}\b)))"
+    r"|worry|worried|concerned|components?|stages?(?! (?:\d|[IV]{1,3}\b))|know|fastest|quickest|easiest"
+    r"|left|untreated)"
 )
 # Not inside a hyphenated word: "hand-foot-and-mouth" keeps its "and".
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)
@@ -298,8 +301,9 @@ _RED_FLAGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-']*[a-z0-9]|[a-z0-9]", re.IGNORECASE)
 # "Alzheimer's disease" and "Alzheimer disease" name the same thing; so do "multi-drug" and "multidrug".
 _POSSESSIVE = re.compile(r"'s?$")
-# A vitamin's letter is its name: "vitamin D" is not any vitamin ("vitamin B12" is two terms already).
-_VITAMIN = re.compile(r"\b(vitamin)s?\s+([a-ek])\b(?!['-])", re.IGNORECASE)
+# A vitamin's or a hepatitis's letter is its name: "vitamin D" is not any vitamin ("vitamin B12" is two
+# terms already), "hepatitis A" not any hepatitis.
+_VITAMIN = re.compile(r"\b(vitamin|hepatitis)s?\s+([a-ek])\b(?!['-])", re.IGNORECASE)
 # "non alcoholic" is written "nonalcoholic" or "non-alcoholic" (one term once hyphens go).
 _NON = re.compile(r"\bnon\s+(?=[a-z]{3})", re.IGNORECASE)
 # "what's" asks "what is": its "s" is not part of the topic.

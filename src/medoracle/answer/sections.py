@@ -148,7 +148,7 @@ _CONSEQUENCE = re.compile(
 )
 _TREATMENT = re.compile(
     r"\b(treat|treats|treated|treating|treatment of|manage|managing|management of|prevent|prevents|preventing"
-    r"|relieve|relieves|relieving)\b",
+    r"|relieve|relieves|relieving|stop|stops|stopping)\b",
     re.IGNORECASE,
 )
 TREATED_WITHIN = 4  # words after the verb
