@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from medoracle.answer.analysis import stem
 from medoracle.search.query import parse_query
-from medoracle.synonyms import GROUPS, synonyms, word_stem
+from medoracle.synonyms import GROUPS, is_drug, synonyms, word_stem
 
 
 def test_a_word_has_the_other_words_of_its_group_in_any_inflection() -> None:
@@ -33,3 +33,8 @@ def test_synonyms_are_one_concept_for_the_answer() -> None:
     assert stem("newborns") == stem("neonatal")
     assert stem("kidney") == stem("renal")
     assert stem("heart") != stem("renal")
+
+
+def test_only_drugs_of_the_table_are_drugs() -> None:
+    assert is_drug("tylenol") and is_drug("paracetamol") and is_drug("Lipitor".lower())
+    assert not is_drug("hepatitis") and not is_drug("kidney") and not is_drug("pregnant")

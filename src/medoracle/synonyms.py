@@ -16,7 +16,7 @@ import snowballstemmer
 from medoracle.spelling import american
 
 # Each group is one meaning; the first word names it.
-GROUPS: tuple[tuple[str, ...], ...] = (
+_WORDS: tuple[tuple[str, ...], ...] = (
     ("neonatal", "newborn", "infant", "baby"),  # patients say "newborn baby" for a neonate
     ("renal", "kidney"),
     ("hepatic", "liver"),
@@ -31,6 +31,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("epistaxis", "nosebleed"),
     ("enuresis", "bedwetting"),
     ("varicella", "chickenpox"),
+    ("zoster", "shingles"),
     # a condition and its adjective ("asthmatic children", "pregnant women")
     ("pregnancy", "pregnant"),
     ("asthma", "asthmatic"),
@@ -42,7 +43,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("psoriasis", "psoriatic"),
     ("cirrhosis", "cirrhotic"),
     ("autism", "autistic"),
-    ("zoster", "shingles"),
+)
+# Drugs by their British and American names, and by a US brand for a single-ingredient generic.
+_DRUGS: tuple[tuple[str, ...], ...] = (
     ("analgesic", "painkiller"),
     ("acetaminophen", "paracetamol", "tylenol"),
     ("epinephrine", "adrenaline"),
@@ -53,7 +56,6 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("meperidine", "pethidine"),
     ("glyburide", "glibenclamide"),
     ("cyclosporine", "ciclosporin"),
-    # US brand names that patients use for a single-ingredient generic
     ("ibuprofen", "advil", "motrin", "nurofen"),
     ("naproxen", "aleve", "naprosyn"),
     ("atorvastatin", "lipitor"),
@@ -146,6 +148,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("fluconazole", "diflucan"),
     ("ursodiol", "actigall", "urso"),
 )
+GROUPS = _WORDS + _DRUGS
 
 _ENGLISH = snowballstemmer.stemmer("english")
 
@@ -159,6 +162,16 @@ def word_stem(word: str) -> str:
 @cache
 def _groups() -> dict[str, tuple[str, ...]]:
     return {word_stem(word): group for group in GROUPS for word in group}
+
+
+@cache
+def _drug_stems() -> frozenset[str]:
+    return frozenset(word_stem(word) for group in _DRUGS for word in group)
+
+
+def is_drug(word: str) -> bool:
+    """Whether a lower-case word names a drug of the table: "tylenol", "paracetamol" ("hepatitis" is not)."""
+    return word_stem(word) in _drug_stems()
 
 
 def synonyms(word: str) -> tuple[str, ...]:

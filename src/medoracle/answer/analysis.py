@@ -213,7 +213,8 @@ _STOP_WORDS = frozenset(
         "taking",
         "while",
         "whilst",
-        # conversational filler of consumer questions ("What does X look like?", "Can X go away on its own?")
+        # conversational filler of consumer questions ("What does X look like?", "Can X go away on its own?":
+        # its "away" stays, being what a statement must say to answer yes or no)
         "exactly",
         "anything",
         "something",
@@ -228,7 +229,6 @@ _STOP_WORDS = frozenset(
         "own",
         "go",
         "goes",
-        "away",
         "really",
         "u",
     ]

@@ -7,7 +7,7 @@ import re
 from medoracle.answer.analysis import comparison_sides, populations
 from medoracle.answer.sections import spec_by_key
 from medoracle.domain import QuestionAnalysis, QuestionKind
-from medoracle.synonyms import synonyms
+from medoracle.synonyms import is_drug
 
 MAX_TOPIC_WORDS = 6
 
@@ -104,7 +104,7 @@ _EFFECT = re.compile(
 # affect life expectancy?", "Is mood instability a mental illness?"; and the wording that puts it first:
 # "Is it normal to have a weak ejaculation?".
 _PREDICATE = re.compile(
-    r"\s(?:an?|is|are|be|been|very|still|fully|really|always|ever|by|serious|normal|dangerous|contagious"
+    r"(?<!vitamin)(?<!hepatitis)\s(?:an?|is|are|be|been|very|still|fully|really|always|ever|by|serious|normal|dangerous|contagious"
     r"|hereditary|genetic|inherited|fatal|deadly|cancerous|life[- ]threatening|common|rare|painful|permanent"
     r"|infectious|affects?|heals?|spreads?|go|goes|linked|related|means?|turns?|\w+(?:able|ible))\b.*$",
     re.IGNORECASE,
@@ -170,7 +170,7 @@ _MOLECULE = re.compile(
 _DRUG_CLASS = re.compile(
     r"\b(blockers?|inhibitors?|agonists?|antagonists?|antibiotics?|antidepressants?|antipsychotics?"
     r"|benzodiazepines?|statins?|opioids?|steroids?|corticosteroids?|diuretics?|nsaids?|antihistamines?"
-    r"|anticoagulants?|vaccines?|supplements?|medicines?|medications?|drugs?)$",
+    r"|anticoagulants?|vaccines?|supplements?|medicines?|medications?|drugs?|vitamin [a-z]\d*)$",
     re.IGNORECASE,
 )
 
@@ -179,7 +179,7 @@ def _is_drug(topic: str) -> bool:
     """A generic name ("amlodipine"), a brand ("Lipitor") or a class of drugs ("beta blockers")."""
     if _DRUG_CLASS.search(topic):
         return True
-    return len(topic.split()) == 1 and (_DRUG_NAME.match(topic) is not None or bool(synonyms(topic.lower())))
+    return len(topic.split()) == 1 and (_DRUG_NAME.match(topic) is not None or is_drug(topic.lower()))
 
 
 def _title_case(topic: str) -> str:
