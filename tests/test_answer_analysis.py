@@ -107,6 +107,12 @@ def test_topic_keeps_its_inner_words_and_drops_frame_verbs() -> None:
     )
 
 
+def test_a_yes_no_question_on_a_cure_keeps_the_cure_as_its_last_term() -> None:
+    asked = analyze("Can otitis media be cured?")
+    assert (asked.topic, asked.concepts) == ("otitis media", ("otitis", "media", "cured"))
+    assert follow_ups(asked)[0] == "What causes otitis media?"
+
+
 def test_a_hepatitis_is_named_by_its_letter() -> None:
     assert analyze("How serious is hepatitis A?").concepts == ("hepatitisa",)
     assert stem("hepatitisa") in stems("Hepatitis A is spread by food.")

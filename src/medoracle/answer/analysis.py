@@ -316,6 +316,9 @@ _SALT = re.compile(
 )
 
 
+_CURE = re.compile(r"cur(e|es|ed|able)")
+
+
 def clean_question(question: str) -> str:
     """Collapse whitespace, capitalise, and end with a question mark; raises QuestionError on bad input."""
     text = " ".join(question.split())
@@ -365,7 +368,7 @@ def _topic_of(text: str) -> str:
     """The question without the frame around its subject: "What are the causes of X?" → "X"."""
     text = _SALT.sub("", _CONTRACTION.sub(r"\1 is", text.replace('"', "")))
     framed = _LEADING_FRAME.sub("", text.rstrip("?.! "))
-    topic = " ".join(_FRAME_VERB.sub(" ", _TRAILING_FRAME.sub("", framed)).strip(" ,;:'\"").split())
+    topic = " ".join(_TRAILING_FRAME.sub("", _FRAME_VERB.sub(" ", framed)).strip(" ,;:'\"").split())
     # Written to stand inside a sentence: the capital that only opened the question goes ("Nocturnal leg
     # cramps at night" → "nocturnal leg cramps at night"); a name's stays ("What is Marfan syndrome?").
     opens_question = framed == text.rstrip("?.! ")
@@ -399,11 +402,16 @@ def analyze(question: str) -> QuestionAnalysis:
     if not words:
         raise QuestionError(f"the question {text!r} has no content words: name a condition, drug or symptom")
     topic = _topic_of(text) or " ".join(words)
+    kind = _kind_of(text)
     # The concepts are the topic's terms; frame words ("causes", "treatment") are not evidence of relevance.
-    concepts = tuple(dict.fromkeys(content_terms(_FRAME.sub(" ", topic)) or words))
+    terms = content_terms(_FRAME.sub(" ", topic)) or words
+    if kind is QuestionKind.YES_NO:
+        # "Can otitis media be cured?" asks about a cure: a statement on otitis media alone says neither yes nor no.
+        terms += [w for w in words if _CURE.fullmatch(w)]
+    concepts = tuple(dict.fromkeys(terms))
     return QuestionAnalysis(
         text=text,
-        kind=_kind_of(text),
+        kind=kind,
         topic=topic,
         concepts=concepts,
         population=populations(text),

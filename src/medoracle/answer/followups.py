@@ -114,6 +114,7 @@ _PREDICATE_FIRST = re.compile(
     r"|(?:fully )?(?:recover from|survive|live with|die (?:from|of)))\s(?:an? |the )?",
     re.IGNORECASE,
 )
+_PASSIVE = re.compile(r"\bbe\s+\w+ed\b", re.IGNORECASE)  # "Can otitis media be cured?"
 _SUBJECT_FOLLOW_UPS = (
     "What causes {topic}?",
     "How {is_} {topic} treated?",
@@ -241,11 +242,14 @@ def _drug_words(topic: str) -> str:
     return " ".join(_FORM.sub(" ", _QUALIFIER.split(topic)[0]).split()) or topic
 
 
-def _subject_of(topic: str) -> str | None:
-    """What a yes/no question says something of ("Cushing syndrome" in "Cushing syndrome serious"),
-    or None when its topic is not a subject and what is said of it."""
+def _subject_of(analysis: QuestionAnalysis, topic: str) -> str | None:
+    """What a yes/no question says something of ("Cushing syndrome" in "Cushing syndrome serious", the
+    whole topic of "Can otitis media be cured?"), or None when its topic is not a subject and what is
+    said of it ("metformin in pregnancy")."""
     subject = _PREDICATE.sub("", _PREDICATE_FIRST.sub("", topic))
-    return subject if subject and subject != topic else None
+    if subject and subject != topic:
+        return subject
+    return topic if _PASSIVE.search(analysis.text) else None
 
 
 def _templates(analysis: QuestionAnalysis, topic: str) -> tuple[str, tuple[str, ...]]:
@@ -253,7 +257,7 @@ def _templates(analysis: QuestionAnalysis, topic: str) -> tuple[str, tuple[str, 
     kind = analysis.kind
     if kind in (QuestionKind.DOSING, QuestionKind.ADVERSE_EFFECTS):
         return _drug_words(topic), _FOLLOW_UPS[kind]
-    if kind is QuestionKind.YES_NO and (subject := _subject_of(topic)):
+    if kind is QuestionKind.YES_NO and (subject := _subject_of(analysis, topic)):
         # "What are the alternatives to Cushing syndrome serious?" makes no sense.
         return subject, _DRUG_FOLLOW_UPS if _is_drug(subject) else _SUBJECT_FOLLOW_UPS
     if kind in (QuestionKind.DEFINITION, QuestionKind.OTHER):
