@@ -47,6 +47,7 @@ from medoracle.domain import QuestionKind
         ("Is seasonal depression the same as SAD?", QuestionKind.COMPARISON),
         ("What is the fastest way to get rid of molluscum contagiosum?", QuestionKind.TREATMENT),
         ("Should I be worried if my period is irregular?", QuestionKind.OTHER),
+        ("What is the best cream for contact dermatitis?", QuestionKind.TREATMENT),
     ],
 )
 def test_each_question_kind_is_recognised(question: str, kind: QuestionKind) -> None:
@@ -254,6 +255,11 @@ def test_a_comparison_names_its_two_options(question: str, first: str, second: s
         ("What is the fastest way to get rid of molluscum contagiosum?", "molluscum contagiosum"),
         ("What happens if Dupuytren's contracture is left untreated?", "Dupuytren's contracture"),
         ("How serious is hepatitis A?", "hepatitis A"),
+        ("What are the warning signs of atrial fibrillation?", "atrial fibrillation"),
+        ("What does the first signs of shingles look like?", "shingles"),
+        ("Why am I having bleeding between periods?", "bleeding between periods"),
+        ("What is the best cream for contact dermatitis?", "contact dermatitis"),
+        ("What is first-line treatment for asthma?", "asthma"),
     ],
 )
 def test_consumers_wording_around_the_topic_is_frame(question: str, topic: str) -> None:

@@ -61,6 +61,8 @@ def test_what_a_study_did_to_its_subjects_and_a_guidelines_notes_are_not_stateme
         "The result is gout flares in the big toe at night. "
         "Outcome measures included gout flares, pain and uric acid. "
         "And early treatment can shorten gout flares in most people. "
+        "The Human Phenotype Ontology provides the following list of signs of gout flares. "
+        "For more information on gout flares, please click here. "
         "Alcohol intake often triggers gout flares in older men."
     )
     assert kept == ["Alcohol intake often triggers gout flares in older men."]

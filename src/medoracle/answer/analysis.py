@@ -59,7 +59,8 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         (
             QuestionKind.TREATMENT,
             r"\b(treat\w*|therap\w*|manag\w*|cure[sd]?|remed\w*|first[- ]line|medication for|drugs? for"
-            r"|get rid of|relie\w*|first thing to do|what to do (for|if|when|about)|first aid)\b",
+            r"|get rid of|relie\w*|first thing to do|what to do (for|if|when|about)|first aid"
+            r"|(creams?|ointments?|lotions?|medicines?|pills?) for)\b",
         ),
         (
             QuestionKind.DIAGNOSIS,
@@ -81,7 +82,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
 
 # Phrases that name the question's shape rather than its topic; removed before topic extraction.
 _FRAME_WORDS = (
-    r"(?:i've|i'm|get rid of|how long|how often|how (?:serious|dangerous|bad)|first things? to do|life expectancy|survival rates?|outlook"
+    r"(?:i've|i'm|get rid of|(?:warning|early|first) signs?|looks? like|(?:first|second|third)[- ]line|how long|how often|how (?:serious|dangerous|bad)|first things? to do|life expectancy|survival rates?|outlook"
     r"|\d+(?= (?:main |common )?(?:types?|kinds?|symptoms?|signs?|causes?|ways?|stages?|components?|characteristics))"
     r"|what|which|who|whom|how|why|when|where|is|are|was|were|does|do|did|can|could|should|would|will"
     r"|the|(?<!vitamin )(?<!hepatitis )a|an|of|for|in|on|to|with|and|or|by|from|about|there|any|it|its|my|me|i|you|your|be|been"
@@ -102,7 +103,7 @@ _FRAME_WORDS = (
     # Consumers' wording: "how long do hiccups usually last", "levofloxacin tablets ... please"
     r"|usually|normally|lasts?|please|indicates?|give|administer|inject|tablets?|pills?|capsules?|same|reasons?|cures?"
     r"|worry|worried|concerned|components?|stages?(?! (?:\d|[IV]{1,3}\b))|know|fastest|quickest|easiest"
-    r"|left|untreated)"
+    r"|left|untreated|am|creams?|ointments?|lotions?)"
 )
 # Not inside a hyphenated word: "hand-foot-and-mouth" keeps its "and".
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)

@@ -112,7 +112,9 @@ _BOILERPLATE = re.compile(
     r"|further (studies|research) (is|are) (needed|required|warranted)|remains? to be (determined|elucidated)"
     # guidelines' pointers to themselves: scope notes, rationale and algorithm references
     r"|(this|the) guideline (does not cover|covers)|the following recommendations|rationale and impact"
-    r"|visual summary|clinical algorithm|^note from|the original guideline document"
+    r"|visual summary|clinical algorithm|^note from|the original guideline document|outside the scope"
+    # pointers of rare-disease pages: "The Human Phenotype Ontology provides the following list", "click here"
+    r"|human phenotype ontology|approximate number of patients|click here"
     # what a study did to its subjects: "each subject underwent color Doppler ultrasonography"
     r"|(each|all|the) (subjects?|participants?|patients?) (underwent|were (enrolled|recruited|included|assigned))"
     r"|outcome measures (included|were)|(primary|secondary) (outcomes?|end ?points?) (was|were|included))\b",
