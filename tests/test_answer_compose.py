@@ -338,6 +338,18 @@ def test_a_vote_must_name_what_the_question_asks_of_its_subject() -> None:
     ]
 
 
+def test_a_statement_on_the_subject_alone_takes_no_side_on_its_life_expectancy() -> None:
+    question = "Does Gilbert's syndrome affect life expectancy?"
+    hits = hits_of_abstracts(
+        [
+            ("prevalence", "Gilbert syndrome is estimated to affect 3 to 7 percent of Americans."),
+            ("outlook", "Gilbert syndrome does not shorten life expectancy in adults followed for decades."),
+        ]
+    )
+    answer = compose(question, hits)
+    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (0, 1)
+
+
 def test_a_yes_no_question_no_statement_answers_has_no_lead_and_says_so() -> None:
     question = "Are statins associated with dementia in women?"  # no source speaks of women
     answer = compose(question, hits_for(question))

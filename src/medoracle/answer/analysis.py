@@ -317,7 +317,11 @@ _SALT = re.compile(
 )
 
 
-_CURE = re.compile(r"cur(e|es|ed|able)")
+# Frame words that, in a yes/no question, say what is asked of its subject: "Can otitis media be cured?",
+# "Does Gilbert's syndrome affect life expectancy?".
+_ASKED_OF_SUBJECT = re.compile(
+    r"cur(e|es|ed|able)|life|expectancy|surviv\w*|outlook|prognosis|mortality|fatal"
+)
 
 
 def clean_question(question: str) -> str:
@@ -407,8 +411,8 @@ def analyze(question: str) -> QuestionAnalysis:
     # The concepts are the topic's terms; frame words ("causes", "treatment") are not evidence of relevance.
     terms = content_terms(_FRAME.sub(" ", topic)) or words
     if kind is QuestionKind.YES_NO:
-        # "Can otitis media be cured?" asks about a cure: a statement on otitis media alone says neither yes nor no.
-        terms += [w for w in words if _CURE.fullmatch(w)]
+        # A statement on otitis media alone says neither yes nor no to "Can otitis media be cured?".
+        terms += [w for w in words if _ASKED_OF_SUBJECT.fullmatch(w)]
     concepts = tuple(dict.fromkeys(terms))
     return QuestionAnalysis(
         text=text,
