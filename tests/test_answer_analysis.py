@@ -316,3 +316,16 @@ def test_two_conditions_compared_get_follow_ups_on_each_and_options_on_their_har
 def test_a_hyphenated_word_is_one_term_but_a_hyphenated_phrase_is_its_words() -> None:
     assert analyze("What is multi-drug resistant TB?").concepts == ("multidrug", "resistant", "tb")
     assert analyze("How long is hand-foot-and-mouth contagious?").concepts[:3] == ("hand", "foot", "mouth")
+
+
+def test_a_question_whose_topic_is_a_clause_gets_no_follow_ups() -> None:
+    assert follow_ups(analyze("What color is 30mg prednisone?")) == ()
+    assert analyze("How much urine does an average human bladder hold?").kind is QuestionKind.OTHER
+
+
+def test_an_interaction_question_is_on_adverse_effects_and_follows_up_on_the_first_drug() -> None:
+    asked = analyze("Are there any drug-drug interactions between Gabapentin and hydrocodone?")
+    assert (asked.kind, asked.topic) == (QuestionKind.ADVERSE_EFFECTS, "Gabapentin and hydrocodone")
+    assert heading(asked) == "Interactions: Gabapentin and Hydrocodone"
+    assert follow_ups(asked)[0] == "What is the dose of Gabapentin?"
+    assert analyze("How much paracetamol can I take in a day?").topic == "paracetamol"

@@ -83,3 +83,10 @@ def test_a_title_ending_in_a_full_stop_is_not_doubled_in_the_reference_line() ->
         "Who should be offered testing for gestational diabetes?", hits_of_document(document, 1.0)
     )
     assert "postnatal period. NICE, 2015" in to_markdown(answer)
+
+
+def test_an_answer_without_follow_ups_has_no_follow_up_heading() -> None:
+    answer = _answer("What color is 30mg prednisone?")
+    assert answer.follow_ups == ()
+    assert "Follow-up questions" not in to_markdown(answer) and "Follow-up questions" not in to_html(answer)
+    jsonschema.validate(json.loads(to_json(answer)), SCHEMA)

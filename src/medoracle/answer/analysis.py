@@ -22,7 +22,9 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (
             QuestionKind.DOSING,
-            r"\b(dos(e|es|age|ing)|how (much|many (mg|milligrams|tablets|pills))|mgs?|milligrams?"
+            # "How much paracetamol can I take?", not "How much urine does a bladder hold?"
+            r"\b(dos(e|es|age|ing)|how much\b.*\b(take|taking|give|giving|use|safe|drink)|how many (mg|milligrams"
+            r"|tablets|pills)|mgs?|milligrams?"
             r"|how often (should|do|can|must) \w+ (take|use|give)|how (to|do (i|you)) (give|administer|inject)"
             r"|(daily )?amount of"
             r"|maximum daily|mg/kg|titrat\w*)\b",
@@ -33,6 +35,8 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             r"|worse than|superior to|inferior to|more effective than|safer than|(the )?same as|the same(?=\W*$))\b"
             r"|\bor\b.*\b(better|safer|more effective)\b|\b(better|safer|more effective)\b.*\bor\b",
         ),
+        # "Are there any interactions between gabapentin and hydrocodone?" asks for the interactions.
+        (QuestionKind.ADVERSE_EFFECTS, r"\binteract(s|ions?)?\b.*\b(between|with)\b"),
         (
             QuestionKind.YES_NO,
             # "Should I be worried if my period is irregular?" asks when to worry, not whether something holds.
@@ -82,7 +86,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
 
 # Phrases that name the question's shape rather than its topic; removed before topic extraction.
 _FRAME_WORDS = (
-    r"(?:i've|i'm|get rid of|(?:warning|early|first) signs?|looks? like|(?:first|second|third)[- ]line|how long|how often|how (?:serious|dangerous|bad)|first things? to do|life expectancy|survival rates?|outlook"
+    r"(?:i've|i'm|get rid of|how much|how many|drug-drug|(?:warning|early|first) signs?|looks? like|(?:first|second|third)[- ]line|how long|how often|how (?:serious|dangerous|bad)|first things? to do|life expectancy|survival rates?|outlook"
     r"|\d+(?= (?:main |common )?(?:types?|kinds?|symptoms?|signs?|causes?|ways?|stages?|components?|characteristics))"
     r"|what|which|who|whom|how|why|when|where|is|are|was|were|does|do|did|can|could|should|would|will"
     r"|the|(?<!vitamin )(?<!hepatitis )a|an|of|for|in|on|to|with|and|or|by|from|about|there|any|it|its|my|me|i|you|your|be|been"
@@ -103,7 +107,7 @@ _FRAME_WORDS = (
     # Consumers' wording: "how long do hiccups usually last", "levofloxacin tablets ... please"
     r"|usually|normally|lasts?|please|indicates?|give|administer|inject|tablets?|pills?|capsules?|same|reasons?|cures?"
     r"|worry|worried|concerned|components?|stages?(?! (?:\d|[IV]{1,3}\b))|know|fastest|quickest|easiest"
-    r"|left|untreated|am|creams?|ointments?|lotions?)"
+    r"|left|untreated|am|creams?|ointments?|lotions?|alternatives?|day|daily)"
 )
 # Not inside a hyphenated word: "hand-foot-and-mouth" keeps its "and".
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)

@@ -114,6 +114,7 @@ _PREDICATE_FIRST = re.compile(
     r"|(?:fully )?(?:recover from|survive|live with|die (?:from|of)))\s(?:an? |the )?",
     re.IGNORECASE,
 )
+_CLAUSE = re.compile(r"\b(is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\bbe\s+\w+ed\b", re.IGNORECASE)  # "Can otitis media be cured?"
 _SUBJECT_FOLLOW_UPS = (
     "What causes {topic}?",
@@ -239,15 +240,16 @@ def _options(sides: dict[str, str]) -> bool:
 
 def _drug_words(topic: str) -> str:
     """The drug a dosing or side-effects topic names: "levofloxacin tablets for bronchitis" → "levofloxacin"."""
-    return " ".join(_FORM.sub(" ", _QUALIFIER.split(topic)[0]).split()) or topic
+    first = re.split(r"\s(?:and|or|plus)\s", _QUALIFIER.split(topic)[0])[0]  # "gabapentin and hydrocodone"
+    return " ".join(_FORM.sub(" ", first).split()) or topic
 
 
 def _subject_of(analysis: QuestionAnalysis, topic: str) -> str | None:
     """What a yes/no question says something of ("Cushing syndrome" in "Cushing syndrome serious", the
     whole topic of "Can otitis media be cured?"), or None when its topic is not a subject and what is
-    said of it ("metformin in pregnancy")."""
-    subject = _PREDICATE.sub("", _PREDICATE_FIRST.sub("", topic))
-    if subject and subject != topic:
+    said of it ("metformin in pregnancy"). ``topic`` is the topic as the follow-ups name it."""
+    subject = _PREDICATE.sub("", _PREDICATE_FIRST.sub("", analysis.topic))
+    if subject and subject != analysis.topic:
         return subject
     return topic if _PASSIVE.search(analysis.text) else None
 
@@ -282,6 +284,8 @@ def follow_ups(analysis: QuestionAnalysis) -> tuple[str, ...]:
         suggestions = [
             template.format(**{**sides, "context": context, "is_": verb}) for template in templates
         ]
+    elif analysis.kind in (QuestionKind.DEFINITION, QuestionKind.OTHER) and _CLAUSE.search(analysis.topic):
+        return ()  # "What is color is 30mg prednisone?": a clause does not name a thing to ask about
     else:
         topic, templates = _templates(analysis, _short_topic(analysis))
         verb = "are" if _plural(topic) else "is"

@@ -164,7 +164,8 @@ def to_markdown(answer: Answer) -> str:
         lines += ["## References", ""]
         lines += [f"{r.number}. {_reference_line(r)}" for r in answer.references]
         lines.append("")
-    lines += ["## Follow-up questions", ""] + [f"- {q}" for q in answer.follow_ups] + [""]
+    if answer.follow_ups:
+        lines += ["## Follow-up questions", ""] + [f"- {q}" for q in answer.follow_ups] + [""]
     lines += ["---", "", f"*{answer.disclaimer}*", ""]
     return "\n".join(lines)
 
@@ -227,7 +228,9 @@ def to_html(answer: Answer) -> str:
         parts.append('<h2>References</h2><ol class="references">')
         parts += [_html_reference(r) for r in answer.references]
         parts.append("</ol>")
-    parts.append('<h2>Follow-up questions</h2><ul class="follow-ups">')
-    parts += [f"<li>{escape(q)}</li>" for q in answer.follow_ups]
-    parts.append(f'</ul><p class="disclaimer">{escape(answer.disclaimer)}</p></article>')
+    if answer.follow_ups:
+        parts.append('<h2>Follow-up questions</h2><ul class="follow-ups">')
+        parts += [f"<li>{escape(q)}</li>" for q in answer.follow_ups]
+        parts.append("</ul>")
+    parts.append(f'<p class="disclaimer">{escape(answer.disclaimer)}</p></article>')
     return "\n".join(parts)
