@@ -260,6 +260,7 @@ def test_a_comparison_names_its_two_options(question: str, first: str, second: s
         ("Why am I having bleeding between periods?", "bleeding between periods"),
         ("What is the best cream for contact dermatitis?", "contact dermatitis"),
         ("What is first-line treatment for asthma?", "asthma"),
+        ("How can falls be prevented in older adults?", "falls in older adults"),
     ],
 )
 def test_consumers_wording_around_the_topic_is_frame(question: str, topic: str) -> None:

@@ -9,6 +9,7 @@ from medoracle.answer import compose
 from medoracle.answer.analysis import stem
 from medoracle.answer.render import NO_DIRECT_ANSWER, to_markdown
 from medoracle.answer.sections import assign, is_consequence
+from medoracle.answer.text import is_null_finding
 from medoracle.answer.verify import Tally, verify_bullet, verify_bullets
 from medoracle.domain import (
     Answer,
@@ -117,6 +118,13 @@ def test_the_types_of_a_condition_are_a_section_of_its_own_but_a_numbered_type_i
     assert assign(QuestionKind.DEFINITION, types, concepts).key == "types"
     numbered = "Type 2 hyperparathyroidism causes fatigue in older adults."
     assert assign(QuestionKind.DEFINITION, numbered, concepts).key != "types"
+
+
+def test_a_negation_is_a_finding_of_no_effect_only_when_it_negates_an_effect() -> None:
+    assert is_null_finding("Magnesium did not significantly reduce cramps.")
+    assert is_null_finding("Nocturnal leg cramps are not primarily caused by electrolyte abnormalities.")
+    assert not is_null_finding("There is not one specific test to diagnose heart failure.")
+    assert not is_null_finding("Do not use fasting plasma glucose to assess the risk of diabetes.")
 
 
 def test_how_long_a_condition_lasts_is_an_outcome() -> None:

@@ -24,7 +24,14 @@ _NULL_FINDING = re.compile(
     r"\b(no (statistically )?(significant|clear|consistent|convincing)?\s?(evidence|association|difference|effect"
     r"|benefit|improvement|correlation|relationship|change|increase|reduction|role)|not (significantly|associated"
     r"|correlated|effective|efficacious|superior|related|linked|improve|reduce|increase|beneficial|support)"
-    r"|did not|does not|do not|was not|were not|is not|are not|failed to|unlikely|ineffective|lack of (effect"
+    # "did not reduce", "was not different": not "There is not one specific test", "do not use fasting glucose"
+    r"|(did|does|do) not (\w+ ){0,2}?(reduce|improve|increase|affect|change|differ|prevent|lower|alter|show"
+    r"|find|predict|shorten|prolong|cause|lead|influence|modify|decrease|raise|protect|benefit|help|work"
+    r"|respond|correlate|contribute|slow|delay|extend|worsen|support|confer|have an? (effect|impact|role))\w*"
+    r"|(was|were|is|are) not (\w+ )?(different|effective|superior|inferior|beneficial|useful|harmful|linked"
+    r"|related|associated|predictive|protective|significant|changed|altered|affected|increased|reduced"
+    r"|improved|decreased|caused|due|responsible|explained|involved)"
+    r"|failed to|unlikely|ineffective|lack of (effect"
     r"|efficacy|association|benefit|evidence)|non-?significant|insufficient evidence)\b",
     re.IGNORECASE,
 )
