@@ -157,6 +157,15 @@ def test_medquad_a_list_without_its_colon_gets_one_and_the_text_after_a_list_sta
     )
 
 
+def test_medquad_a_heading_run_into_its_first_sentence_gets_a_line_of_its_own() -> None:
+    answer = "Diagnosing Heart Failure There is no single test. Chest X Ray A chest x ray is painless."
+    assert answer_text(answer) == (
+        "Diagnosing Heart Failure\nThere is no single test. Chest X Ray\nA chest x ray is painless."
+    )
+    named = "The National Eye Institute scientists are studying new drugs."
+    assert answer_text(named) == named
+
+
 def test_medquad_words_that_lost_their_apostrophe_get_it_back() -> None:
     assert answer_text(
         "If the pancreas cant cope, a womans body doesnt. Its cause wont change, thats all."

@@ -133,12 +133,26 @@ def _apostrophe(match: re.Match[str]) -> str:
     return f"{word}'{ending}"
 
 
+# Some pages run a section heading into its first sentence ("Diagnosing Heart Failure There is not one
+# specific test", "Chest X Ray A chest x ray is a painless test"): a run of capitalised words, then a
+# word that opens sentences and a lower-case word. The heading goes on a line of its own.
+_HEADING_WORD = r"(?:[A-Z][\w'-]*|--|and|of|the|to|for|with|or|in|a|on|at)"
+_GLUED_HEADING = re.compile(
+    rf"(^|[.!?] )([A-Z][\w'-]*(?: {_HEADING_WORD}){{1,7}}) (?=(?:There|The|A|An|If|You|Your|It|Most|Many|Some"
+    r"|People|This|These|Once|When|In|For|Although|While|Because|Anyone|Sometimes|Often|About|Each|Every"
+    r"|Researchers|Scientists) [a-z])",
+    re.MULTILINE,
+)
+
+
 def answer_text(answer: str) -> str:
-    """An answer with its list items on lines of their own ("- item"), the line that introduces a list
-    ending with a colon as it is meant to read, runs of spaces collapsed and lost apostrophes back."""
+    """An answer with its list items and headings on lines of their own ("- item"), the line that
+    introduces a list ending with a colon as it is meant to read, runs of spaces collapsed and lost
+    apostrophes back."""
     if "  -" in answer:  # four answers in five have no list; not scanning them saves a third of the time
         answer = _INTRODUCES_LIST.sub(r"\1:\n", _BREAK.sub("\n", _BULLET.sub("\n- ", answer)))
-    return _LOST_APOSTROPHE.sub(_apostrophe, clean_text(_BREAK.sub("\n", answer)))
+    text = clean_text(_BREAK.sub("\n", answer))
+    return _LOST_APOSTROPHE.sub(_apostrophe, _GLUED_HEADING.sub(r"\1\2\n", text))
 
 
 # Most GARD answers open with their own question as a heading ("What causes Example syndrome?").
