@@ -48,6 +48,7 @@ from medoracle.domain import QuestionKind
         ("What is the fastest way to get rid of molluscum contagiosum?", QuestionKind.TREATMENT),
         ("Should I be worried if my period is irregular?", QuestionKind.OTHER),
         ("What is the best cream for contact dermatitis?", QuestionKind.TREATMENT),
+        ("How do I get rid of my stretch marks?", QuestionKind.TREATMENT),
     ],
 )
 def test_each_question_kind_is_recognised(question: str, kind: QuestionKind) -> None:

@@ -32,6 +32,7 @@ _WORDS: tuple[tuple[str, ...], ...] = (
     ("enuresis", "bedwetting"),
     ("varicella", "chickenpox"),
     ("zoster", "shingles"),
+    ("hemorrhoid", "piles"),
     # a condition and its adjective ("asthmatic children", "pregnant women")
     ("pregnancy", "pregnant"),
     ("asthma", "asthmatic"),

@@ -52,7 +52,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             QuestionKind.CAUSES,
             r"\b(causes?|caused|causing|etiolog\w*|aetiolog\w*|risk factors?|why (do|does|did|am|is|are)"
             r"|triggers?|what leads to|reasons? for|predispos\w*"
-            r"|how (do|does|did|can|could) (you|u|i|a person|people|someone|one|children|kids) (get|catch|develop)"
+            r"|how (do|does|did|can|could) (you|u|i|a person|people|someone|one|children|kids) (get(?! rid)|catch|develop)"
             # "What is vomiting a symptom of?", "What does pain in the jaw indicate?"
             r"|(symptom|sign) of(?=\W*$)|what (does|could|can|might) .+ (indicate|be a sign of))\b",
         ),
