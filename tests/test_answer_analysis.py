@@ -49,6 +49,9 @@ from medoracle.domain import QuestionKind
         ("Should I be worried if my period is irregular?", QuestionKind.OTHER),
         ("What is the best cream for contact dermatitis?", QuestionKind.TREATMENT),
         ("How do I get rid of my stretch marks?", QuestionKind.TREATMENT),
+        ("How do you fix dry eyes?", QuestionKind.TREATMENT),
+        ("How do you know if you have herpetic whitlow?", QuestionKind.DIAGNOSIS),
+        ("Are there any warning signs of a brain aneurysm?", QuestionKind.DIAGNOSIS),
     ],
 )
 def test_each_question_kind_is_recognised(question: str, kind: QuestionKind) -> None:
@@ -262,6 +265,10 @@ def test_a_comparison_names_its_two_options(question: str, first: str, second: s
         ("What is the best cream for contact dermatitis?", "contact dermatitis"),
         ("What is first-line treatment for asthma?", "asthma"),
         ("How can falls be prevented in older adults?", "falls in older adults"),
+        ("What is the life expectancy of someone with tuberous sclerosis?", "tuberous sclerosis"),
+        ("What are some causes of chronic kidney disease?", "chronic kidney disease"),
+        ("What are 3 warning signs of schizophrenia?", "schizophrenia"),
+        ("What muscle stiffness feels like?", "muscle stiffness"),
     ],
 )
 def test_consumers_wording_around_the_topic_is_frame(question: str, topic: str) -> None:

@@ -109,6 +109,8 @@ def test_treating_the_condition_is_not_one_of_its_causes() -> None:
     blisters = "Gout makes the skin blister easily in response to minor injury."
     assert assign(QuestionKind.TREATMENT, blisters, gout).key == "other_findings"
     preventing = "Take medications to prevent a gout attack, stop gout pain or relieve its swelling."
+    treatments = "Other treatments for gout include exercise and medicines."
+    assert assign(QuestionKind.CAUSES, treatments, gout).key == "other_findings"
     assert assign(QuestionKind.CAUSES, preventing, gout).key == "other_findings"
 
 

@@ -41,7 +41,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             QuestionKind.YES_NO,
             # "Should I be worried if my period is irregular?" asks when to worry, not whether something holds.
             r"^\s*(is|are|does|do|did|can|could|should|will|would|has|have|was|were|may|might)\b"
-            r"(?!.*\b(worr(y|ied)|concerned)\b)",
+            r"(?!.*\b(worr(y|ied)|concerned)\b)(?! there any (warning |early )?(signs?|symptoms?)\b)",
         ),
         (
             QuestionKind.ADVERSE_EFFECTS,
@@ -63,12 +63,12 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         (
             QuestionKind.TREATMENT,
             r"\b(treat\w*|therap\w*|manag\w*|cure[sd]?|remed\w*|first[- ]line|medication for|drugs? for"
-            r"|get rid of|relie\w*|first thing to do|what to do (for|if|when|about)|first aid"
+            r"|get rid of|relie\w*|first thing to do|what to do (for|if|when|about)|first aid|fix"
             r"|(creams?|ointments?|lotions?|medicines?|pills?) for)\b",
         ),
         (
             QuestionKind.DIAGNOSIS,
-            r"\b(diagnos\w*|test(s|ing)? for|detect\w*|work-?up|symptoms? of|signs? of|how do i know"
+            r"\b(diagnos\w*|test(s|ing)? for|detect\w*|work-?up|symptoms? of|signs? of|how (do|can) (i|you) (know|tell)"
             r"|how is .+ (identified|confirmed)|imaging|biomarkers?)\b",
         ),
         (
@@ -86,8 +86,9 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
 
 # Phrases that name the question's shape rather than its topic; removed before topic extraction.
 _FRAME_WORDS = (
-    r"(?:i've|i'm|get rid of|how much|how many|drug-drug|(?:warning|early|first) signs?|looks? like|(?:first|second|third)[- ]line|how long|how often|how (?:serious|dangerous|bad)|first things? to do|life expectancy|survival rates?|outlook"
-    r"|\d+(?= (?:main |common )?(?:types?|kinds?|symptoms?|signs?|causes?|ways?|stages?|components?|characteristics))"
+    r"(?:i've|i'm|get rid of|how much|how many|drug-drug|(?:warning|early|first) signs?|(?:looks?|feels?) like|(?:first|second|third)[- ]line|how long|how often|how (?:serious|dangerous|bad)|first things? to do|life expectancy|survival rates?|outlook"
+    r"|\d+(?= (?:main |common |warning |early )?(?:types?|kinds?|symptoms?|signs?|causes?|ways?|stages?|components?"
+    r"|characteristics))"
     r"|what|which|who|whom|how|why|when|where|is|are|was|were|does|do|did|can|could|should|would|will"
     r"|the|(?<!vitamin )(?<!hepatitis )a|an|of|for|in|on|to|with|and|or|by|from|about|there|any|it|its|my|me|i|you|your|be|been"
     r"|main|common|most|usual|typical|possible|known|best|recommended|current|treatments?|treated|treat"
@@ -107,7 +108,7 @@ _FRAME_WORDS = (
     # Consumers' wording: "how long do hiccups usually last", "levofloxacin tablets ... please"
     r"|usually|normally|lasts?|please|indicates?|give|administer|inject|tablets?|pills?|capsules?|same|reasons?|cures?"
     r"|worry|worried|concerned|components?|stages?(?! (?:\d|[IV]{1,3}\b))|know|fastest|quickest|easiest"
-    r"|left|untreated|am|creams?|ointments?|lotions?|alternatives?|day|daily)"
+    r"|left|untreated|am|creams?|ointments?|lotions?|alternatives?|day|daily|some|someone|somebody|anyone|fix)"
 )
 # Not inside a hyphenated word: "hand-foot-and-mouth" keeps its "and".
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)

@@ -147,7 +147,7 @@ _CONSEQUENCE = re.compile(
     re.IGNORECASE,
 )
 _TREATMENT = re.compile(
-    r"\b(treat|treats|treated|treating|treatment of|manage|managing|management of|prevent|prevents|preventing"
+    r"\b(treat|treats|treated|treating|treatments? (of|for|include)|manage|managing|management of|prevent|prevents|preventing"
     r"|relieve|relieves|relieving|stop|stops|stopping)\b",
     re.IGNORECASE,
 )
