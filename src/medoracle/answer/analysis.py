@@ -86,7 +86,11 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
 
 # Phrases that name the question's shape rather than its topic; removed before topic extraction.
 _FRAME_WORDS = (
-    r"(?:i've|i'm|get rid of|how much|how many|drug-drug|(?:warning|early|first) signs?|(?:looks?|feels?) like|(?:first|second|third)[- ]line|how long|how often|how (?:serious|dangerous|bad)|first things? to do|life expectancy|survival rates?|outlook"
+    # phrases first: an alternation takes the first alternative that matches ("how" would stop "how long")
+    r"(?:i've|i'm|get rid of|how much|how many|how long|how often|how (?:serious|dangerous|bad)|drug-drug"
+    r"|(?:warning|early|first) signs?|(?:looks?|feels?) like|(?:first|second|third)[- ]line|first things? to do"
+    r"|life expectancy|survival rates?|outlook"
+    # a count before what is counted: "the 3 types of", "9 symptoms of"
     r"|\d+(?= (?:main |common |warning |early )?(?:types?|kinds?|symptoms?|signs?|causes?|ways?|stages?|components?"
     r"|characteristics))"
     r"|what|which|who|whom|how|why|when|where|is|are|was|were|does|do|did|can|could|should|would|will"
@@ -417,7 +421,7 @@ def analyze(question: str) -> QuestionAnalysis:
     terms = content_terms(_FRAME.sub(" ", topic)) or words
     if kind is QuestionKind.YES_NO:
         # A statement on otitis media alone says neither yes nor no to "Can otitis media be cured?".
-        terms += [w for w in words if _ASKED_OF_SUBJECT.fullmatch(w)]
+        terms = [*terms, *(w for w in words if _ASKED_OF_SUBJECT.fullmatch(w))]
     concepts = tuple(dict.fromkeys(terms))
     return QuestionAnalysis(
         text=text,
