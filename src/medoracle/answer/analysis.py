@@ -52,7 +52,8 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             QuestionKind.CAUSES,
             r"\b(causes?|caused|causing|etiolog\w*|aetiolog\w*|risk factors?|why (do|does|did|am|is|are)"
             r"|triggers?|what leads to|reasons? for|predispos\w*"
-            r"|how (do|does|did|can|could) (you|u|i|a person|people|someone|one|children|kids) (get(?! rid)|catch|develop)"
+            r"|how (do|does|did|can|could) (you|u|i|a person|people|someone|one|children|kids)"
+            r" (get(?! rid)|catch|develop)"
             # "What is vomiting a symptom of?", "What does pain in the jaw indicate?"
             r"|(symptom|sign) of(?=\W*$)|what (does|could|can|might) .+ (indicate|be a sign of))\b",
         ),
@@ -94,7 +95,8 @@ _FRAME_WORDS = (
     r"|\d+(?= (?:main |common |warning |early )?(?:types?|kinds?|symptoms?|signs?|causes?|ways?|stages?|components?"
     r"|characteristics))"
     r"|what|which|who|whom|how|why|when|where|is|are|was|were|does|do|did|can|could|should|would|will"
-    r"|the|(?<!vitamin )(?<!hepatitis )a|an|of|for|in|on|to|with|and|or|by|from|about|there|any|it|its|my|me|i|you|your|be|been"
+    r"|the|(?<!vitamin )(?<!hepatitis )a|an|of|for|in|on|to|with|and|or|by|from|about|there|any|it|its|my|me|i"
+    r"|you|your|be|been"
     r"|main|common|most|usual|typical|possible|known|best|recommended|current|treatments?|treated|treat"
     r"|therapy|therapies|management|managed|causes?|caused|triggers?|triggered|risk factors?|diagnos(is|ed|e)|prognosis|action|function"
     r"|functions|purpose|types?(?! (?:\d|[IV]{1,3}\b))|kinds?|list|name|names|describe|explain|mean|means|role|roles"
@@ -391,7 +393,8 @@ def _topic_of(text: str) -> str:
 
 # The two options of a comparison within its topic: "ibuprofen better than paracetamol for fever".
 _SIDES = re.compile(
-    r"^(?:.*,\s*)?(?P<first>[^,]+?)\s+(?:better than|worse than|safer than|more effective than|superior to|(?:the )?same as"
+    r"^(?:.*,\s*)?(?P<first>[^,]+?)\s+(?:better than|worse than|safer than|more effective than|superior to"
+    r"|(?:the )?same as"
     r"|inferior to|vs\.?|versus|compared? (?:to|with)|compares (?:to|with)|and|or)\s+(?P<second>[^,]+?)"
     r"(?:\s+(?:better|safer|more effective|worse))?(?:\s+(?P<context>(?:for|in|during|among|as|to treat)\s+[^,]+))?$",
     re.IGNORECASE,

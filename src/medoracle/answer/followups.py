@@ -104,8 +104,8 @@ _EFFECT = re.compile(
 # affect life expectancy?", "Is mood instability a mental illness?"; and the wording that puts it first:
 # "Is it normal to have a weak ejaculation?".
 _PREDICATE = re.compile(
-    r"(?<!vitamin)(?<!hepatitis)\s(?:an?|is|are|be|been|very|still|fully|really|always|ever|by|serious|normal|dangerous|contagious"
-    r"|hereditary|genetic|inherited|fatal|deadly|cancerous|life[- ]threatening|common|rare|painful|permanent"
+    r"(?<!vitamin)(?<!hepatitis)\s(?:an?|is|are|be|been|very|still|fully|really|always|ever|by|serious|normal"
+    r"|dangerous|contagious|hereditary|genetic|inherited|fatal|deadly|cancerous|life[- ]threatening|common|rare|painful|permanent"
     r"|infectious|affects?|heals?|spreads?|go|goes|linked|related|means?|turns?|\w+(?:able|ible))\b.*$",
     re.IGNORECASE,
 )

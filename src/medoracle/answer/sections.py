@@ -147,8 +147,8 @@ _CONSEQUENCE = re.compile(
     re.IGNORECASE,
 )
 _TREATMENT = re.compile(
-    r"\b(treat|treats|treated|treating|treatments? (of|for|include)|manage|managing|management of|prevent|prevents|preventing"
-    r"|relieve|relieves|relieving|stop|stops|stopping)\b",
+    r"\b(treat|treats|treated|treating|treatments? (of|for|include)|manage|managing|management of"
+    r"|prevent|prevents|preventing|relieve|relieves|relieving|stop|stops|stopping)\b",
     re.IGNORECASE,
 )
 TREATED_WITHIN = 4  # words after the verb
