@@ -52,6 +52,9 @@ from medoracle.domain import QuestionKind
         ("How do you fix dry eyes?", QuestionKind.TREATMENT),
         ("How do you know if you have herpetic whitlow?", QuestionKind.DIAGNOSIS),
         ("Are there any warning signs of a brain aneurysm?", QuestionKind.DIAGNOSIS),
+        ("How can I reduce heavy periods?", QuestionKind.TREATMENT),
+        ("How does a child get neuroblastoma?", QuestionKind.CAUSES),
+        ("How are burns different from scalds?", QuestionKind.COMPARISON),
     ],
 )
 def test_each_question_kind_is_recognised(question: str, kind: QuestionKind) -> None:
@@ -269,6 +272,9 @@ def test_a_comparison_names_its_two_options(question: str, first: str, second: s
         ("What are some causes of chronic kidney disease?", "chronic kidney disease"),
         ("What are 3 warning signs of schizophrenia?", "schizophrenia"),
         ("What muscle stiffness feels like?", "muscle stiffness"),
+        ("How can I reduce heavy periods?", "heavy periods"),
+        ("How does a child get neuroblastoma?", "neuroblastoma"),
+        ("How do you get a MRSA infection?", "MRSA infection"),
     ],
 )
 def test_consumers_wording_around_the_topic_is_frame(question: str, topic: str) -> None:

@@ -32,7 +32,8 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         (
             QuestionKind.COMPARISON,
             r"\b(versus|vs\.?|compared? (to|with)|compares (to|with)|comparison of|differences? between|better than"
-            r"|worse than|superior to|inferior to|more effective than|safer than|(the )?same as|the same(?=\W*$))\b"
+            r"|worse than|superior to|inferior to|more effective than|safer than|(the )?same as|the same(?=\W*$)"
+            r"|different from|differ from)\b"
             r"|\bor\b.*\b(better|safer|more effective)\b|\b(better|safer|more effective)\b.*\bor\b",
         ),
         # "Are there any interactions between gabapentin and hydrocodone?" asks for the interactions.
@@ -52,8 +53,8 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             QuestionKind.CAUSES,
             r"\b(causes?|caused|causing|etiolog\w*|aetiolog\w*|risk factors?|why (do|does|did|am|is|are)"
             r"|triggers?|what leads to|reasons? for|predispos\w*"
-            r"|how (do|does|did|can|could) (you|u|i|a person|people|someone|one|children|kids)"
-            r" (get(?! rid)|catch|develop)"
+            r"|how (do|does|did|can|could) (you|u|i|one|people|someone|children|kids|women|men|adults|babies"
+            r"|a (person|child|baby|woman|man|adult)) (get(?! rid)|catch|develop)"
             # "What is vomiting a symptom of?", "What does pain in the jaw indicate?"
             r"|(symptom|sign) of(?=\W*$)|what (does|could|can|might) .+ (indicate|be a sign of))\b",
         ),
@@ -65,6 +66,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             QuestionKind.TREATMENT,
             r"\b(treat\w*|therap\w*|manag\w*|cure[sd]?|remed\w*|first[- ]line|medication for|drugs? for"
             r"|get rid of|relie\w*|first thing to do|what to do (for|if|when|about)|first aid|fix"
+            r"|how (can|do|to) (i |you |we )?(reduce|stop|ease|recover)"
             r"|(creams?|ointments?|lotions?|medicines?|pills?) for)\b",
         ),
         (
@@ -89,6 +91,9 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
 _FRAME_WORDS = (
     # phrases first: an alternation takes the first alternative that matches ("how" would stop "how long")
     r"(?:i've|i'm|get rid of|how much|how many|how long|how often|how (?:serious|dangerous|bad)|drug-drug"
+    r"|how (?:can|do|to) (?:i |you |we )?(?:reduce|stop|ease|recover(?: from)?)"
+    r"|how (?:do|does|did|can|could) (?:you|u|i|one|people|someone|children|kids|women|men|adults|babies"
+    r"|a (?:person|child|baby|woman|man|adult)) (?:get|catch|develop)(?! rid)"
     r"|(?:warning|early|first) signs?|(?:looks?|feels?) like|(?:first|second|third)[- ]line|first things? to do"
     r"|life expectancy|survival rates?|outlook"
     # a count before what is counted: "the 3 types of", "9 symptoms of"
@@ -114,7 +119,8 @@ _FRAME_WORDS = (
     # Consumers' wording: "how long do hiccups usually last", "levofloxacin tablets ... please"
     r"|usually|normally|lasts?|please|indicates?|give|administer|inject|tablets?|pills?|capsules?|same|reasons?|cures?"
     r"|worry|worried|concerned|components?|stages?(?! (?:\d|[IV]{1,3}\b))|know|fastest|quickest|easiest"
-    r"|left|untreated|am|creams?|ointments?|lotions?|alternatives?|day|daily|some|someone|somebody|anyone|fix)"
+    r"|left|untreated|am|creams?|ointments?|lotions?|alternatives?|day|daily|some|someone|somebody|anyone|fix"
+    r"|different|differ)"
 )
 # Not inside a hyphenated word: "hand-foot-and-mouth" keeps its "and".
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)
@@ -394,7 +400,7 @@ def _topic_of(text: str) -> str:
 # The two options of a comparison within its topic: "ibuprofen better than paracetamol for fever".
 _SIDES = re.compile(
     r"^(?:.*,\s*)?(?P<first>[^,]+?)\s+(?:better than|worse than|safer than|more effective than|superior to"
-    r"|(?:the )?same as"
+    r"|(?:the )?same as|different from|differ from"
     r"|inferior to|vs\.?|versus|compared? (?:to|with)|compares (?:to|with)|and|or)\s+(?P<second>[^,]+?)"
     r"(?:\s+(?:better|safer|more effective|worse))?(?:\s+(?P<context>(?:for|in|during|among|as|to treat)\s+[^,]+))?$",
     re.IGNORECASE,
