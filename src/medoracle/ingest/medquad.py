@@ -123,14 +123,15 @@ _INTRODUCES_LIST = re.compile(r"^(?!- )(.*[\w)])\n(?=- )", re.MULTILINE)
 # Some pages lost their apostrophes ("If the pancreas cant produce enough insulin", "a womans hormones");
 # these words are never English without one ("wont" and "its" are, and stay).
 _LOST_APOSTROPHE = re.compile(
-    r"\b([Cc]an|[Dd]on|[Dd]oesn|[Ii]sn|[Aa]ren|[Ss]houldn|[Cc]ouldn|[Ww]ouldn|[Yy]ou|[Tt]hey)(t|re)\b"
+    r"\b([Cc]an|[Dd]on|[Dd]oesn|[Ii]sn|[Aa]ren|[Ss]houldn|[Cc]ouldn|[Ww]ouldn)(t)\b"
+    r"|\b([Yy]ou|[Tt]hey)(re)\b"
     r"|\b([Ww]oman|[Bb]ody|[Cc]hild|[Tt]hat|[Ww]hat|[Tt]here)(s)\b"
 )
 
 
 def _apostrophe(match: re.Match[str]) -> str:
-    word, ending = (match[1], match[2]) if match[1] else (match[3], match[4])
-    return f"{word}'{ending}"
+    ending = match.lastindex or 0  # each alternative is (word)(ending)
+    return f"{match[ending - 1]}'{match[ending]}"
 
 
 # Some pages run a section heading into its first sentence ("Diagnosing Heart Failure There is not one
