@@ -55,6 +55,8 @@ from medoracle.domain import QuestionKind
         ("How can I reduce heavy periods?", QuestionKind.TREATMENT),
         ("How does a child get neuroblastoma?", QuestionKind.CAUSES),
         ("How are burns different from scalds?", QuestionKind.COMPARISON),
+        ("What helps tinnitus go away?", QuestionKind.TREATMENT),
+        ("How do I get my acne away?", QuestionKind.TREATMENT),
     ],
 )
 def test_each_question_kind_is_recognised(question: str, kind: QuestionKind) -> None:
@@ -137,6 +139,7 @@ def test_a_vitamin_is_named_by_its_letter() -> None:
 
 def test_conversational_filler_is_not_a_concept() -> None:
     assert analyze("Can a ganglion cyst go away on its own?").concepts == ("ganglion", "cyst", "away")
+    assert analyze("What helps tinnitus go away?").concepts == ("tinnitus",)
     assert analyze("What does rheumatic fever rash look like?").concepts == ("rheumatic", "fever", "rash")
     assert analyze("What triggers acute cholecystitis?").topic == "acute cholecystitis"
     assert analyze("How do u get anal cancer?").topic == "anal cancer"

@@ -378,6 +378,20 @@ def test_statements_on_the_topic_that_fit_none_of_the_kinds_sections_do_not_lead
     assert NO_DIRECT_ANSWER in to_markdown(answer)
 
 
+def test_a_library_that_names_the_topic_but_not_what_is_asked_of_it_answers_without_a_lead() -> None:
+    question = "How long does food poisoning last?"
+    hits = hits_of_abstracts(
+        [
+            ("topic", "Food poisoning is common after eating undercooked chicken at parties."),
+            ("other", "Mercury poisoning can cause death in children who swallow thermometers."),
+        ]
+    )
+    answer = compose(question, hits)
+    assert not answer.abstained and answer.lead == ()
+    shown = [b.text for s in answer.sections for b in s.bullets]
+    assert shown == ["Food poisoning is common after eating undercooked chicken at parties."]
+
+
 def test_a_yes_no_question_without_evidence_on_one_side_is_not_mixed() -> None:
     question = "Is magnesium effective for nocturnal leg cramps?"
     hits = [h for h in hits_for(question) if h.document.identifier == "answertest:cramps-trial"]

@@ -54,7 +54,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             r"\b(causes?|caused|causing|etiolog\w*|aetiolog\w*|risk factors?|why (do|does|did|am|is|are)"
             r"|triggers?|what leads to|reasons? for|predispos\w*"
             r"|how (do|does|did|can|could) (you|u|i|one|people|someone|children|kids|women|men|adults|babies"
-            r"|a (person|child|baby|woman|man|adult)) (get(?! rid)|catch|develop)"
+            r"|a (person|child|baby|woman|man|adult)) (get(?! rid)(?!.* away\b)|catch|develop)"
             # "What is vomiting a symptom of?", "What does pain in the jaw indicate?"
             r"|(symptom|sign) of(?=\W*$)|what (does|could|can|might) .+ (indicate|be a sign of))\b",
         ),
@@ -66,7 +66,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             QuestionKind.TREATMENT,
             r"\b(treat\w*|therap\w*|manag\w*|cure[sd]?|remed\w*|first[- ]line|medication for|drugs? for"
             r"|get rid of|relie\w*|first thing to do|what to do (for|if|when|about)|first aid|fix"
-            r"|how (can|do|to) (i |you |we )?(reduce|stop|ease|recover)"
+            r"|how (can|do|to) (i |you |we )?(reduce|stop|ease|recover)|what helps|get (\w+ ){1,3}away"
             r"|(creams?|ointments?|lotions?|medicines?|pills?) for)\b",
         ),
         (
@@ -120,7 +120,7 @@ _FRAME_WORDS = (
     r"|usually|normally|lasts?|please|indicates?|give|administer|inject|tablets?|pills?|capsules?|same|reasons?|cures?"
     r"|worry|worried|concerned|components?|stages?(?! (?:\d|[IV]{1,3}\b))|know|fastest|quickest|easiest"
     r"|left|untreated|am|creams?|ointments?|lotions?|alternatives?|day|daily|some|someone|somebody|anyone|fix"
-    r"|different|differ)"
+    r"|different|differ|away|go)"
 )
 # Not inside a hyphenated word: "hand-foot-and-mouth" keeps its "and".
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)
@@ -232,7 +232,7 @@ _STOP_WORDS = frozenset(
         "while",
         "whilst",
         # conversational filler of consumer questions ("What does X look like?", "Can X go away on its own?":
-        # its "away" stays, being what a statement must say to answer yes or no)
+        # its "away" is a word of the frame, kept in a yes/no question as what a statement must say)
         "exactly",
         "anything",
         "something",
@@ -335,9 +335,9 @@ _SALT = re.compile(
 
 
 # Frame words that, in a yes/no question, say what is asked of its subject: "Can otitis media be cured?",
-# "Does Gilbert's syndrome affect life expectancy?".
+# "Does Gilbert's syndrome affect life expectancy?", "Does tinnitus go away?".
 _ASKED_OF_SUBJECT = re.compile(
-    r"cur(e|es|ed|able)|life|expectancy|surviv\w*|outlook|prognosis|mortality|fatal"
+    r"cur(e|es|ed|able)|life|expectancy|surviv\w*|outlook|prognosis|mortality|fatal|away"
 )
 
 

@@ -60,11 +60,11 @@ def compose(
     """The article answering ``question`` from ``hits`` (best first); raises QuestionError on bad input."""
     analysis = analyze(question)
     usable = [h for h in hits if limits.min_score is None or h.score >= limits.min_score]
-    found = _for_kind(analysis, merge(candidates(analysis, usable, limits.min_sentence_coverage)))
+    found = merge(candidates(analysis, usable, limits.min_sentence_coverage))
     reason = _why_abstain(analysis, found, len(usable), limits)
     if reason is not None:
         return _abstention(analysis, usable, audience, reason)
-    ordered = _order(found, audience)
+    ordered = _order(_for_kind(analysis, found, limits), audience)
     # In a yes/no article every independent finding is a vote in the verdict, so all of them stay.
     if analysis.kind is not QuestionKind.YES_NO:
         ordered = _without_repeats(analysis, _on_topic(ordered, limits), limits)
@@ -74,11 +74,18 @@ def compose(
     return _article(analysis, usable, audience, lead, grouped)
 
 
-def _for_kind(analysis: QuestionAnalysis, found: list[Candidate]) -> list[Candidate]:
-    """Statements that fit the kind's sections; the rest only when nothing fits (better than abstaining)."""
+def _for_kind(analysis: QuestionAnalysis, found: list[Candidate], limits: Limits) -> list[Candidate]:
+    """Statements that fit the kind's sections and are as much on topic as the best one found; when none
+    is, all of them, shown without a lead. A statement on the outcome of mercury poisoning does not say
+    how long food poisoning lasts, and what the library says on food poisoning is better than abstaining."""
     if analysis.kind not in STRICT_KINDS:
         return found
-    fitting = [c for c in found if c.spec.key != GENERAL.key]
+    best = max(c.coverage for c in found)
+    fitting = [
+        c
+        for c in found
+        if c.spec.key != GENERAL.key and c.coverage >= limits.min_relative_coverage * best - 1e-9
+    ]
     return fitting or found
 
 
