@@ -80,12 +80,7 @@ def _for_kind(analysis: QuestionAnalysis, found: list[Candidate], limits: Limits
     how long food poisoning lasts, and what the library says on food poisoning is better than abstaining."""
     if analysis.kind not in STRICT_KINDS:
         return found
-    best = max(c.coverage for c in found)
-    fitting = [
-        c
-        for c in found
-        if c.spec.key != GENERAL.key and c.coverage >= limits.min_relative_coverage * best - 1e-9
-    ]
+    fitting = [c for c in _on_topic(found, limits) if c.spec.key != GENERAL.key]
     return fitting or found
 
 

@@ -124,10 +124,11 @@ def _reference_line(reference: Reference) -> str:
 
 
 def _verdict_line(verdict: Verdict) -> str:
+    head = f"**Verdict: {_VERDICT_WORDS[verdict.value.value]}** — "
     if not verdict.supporting and not verdict.opposing:
-        return f"**Verdict: {_VERDICT_WORDS[verdict.value.value]}** — no source found answers the question directly."
+        return f"{head}no source found answers the question directly."
     return (
-        f"**Verdict: {_VERDICT_WORDS[verdict.value.value]}** — {verdict.supporting} source(s) in favour "
+        f"{head}{verdict.supporting} source(s) in favour "
         f"(levels {', '.join(map(str, verdict.supporting_levels)) or '—'}), {verdict.opposing} against "
         f"(levels {', '.join(map(str, verdict.opposing_levels)) or '—'})."
     )

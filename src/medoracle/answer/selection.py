@@ -149,8 +149,9 @@ _LEAD_IN = re.compile(
 # Aims and methods keep theirs, so that _AIM_START drops them.
 _LABEL = re.compile(r"(CONTEXT|RESULTS?|CONCLUSIONS?|FINDINGS|INTERPRETATION|SUMMARY)\s+(?=[A-Z0-9])")
 # What stands between a list's items: a line break and a bullet or a list number.
-_ITEM_GAP = re.compile(r"\s*\n\s*(?:[-•*▪◦]|\d{1,2}[.)])\s+")
-_ITEM_START = re.compile(r"^[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])[ \t]+$", re.MULTILINE)  # up to a list item
+_MARKER = r"(?:[-•*▪◦]|\d{1,2}[.)])"  # a bullet or a list number
+_ITEM_GAP = re.compile(rf"\s*\n\s*{_MARKER}\s+")
+_ITEM_START = re.compile(rf"^[ \t]*{_MARKER}[ \t]+$", re.MULTILINE)  # up to a list item
 _SUBJECT_KINDS = frozenset({QuestionKind.YES_NO, QuestionKind.DOSING, QuestionKind.ADVERSE_EFFECTS})
 _NUMBERED_TYPE = re.compile(r"\btype\s+(\d+|I{1,3}|IV|V)\b", re.IGNORECASE)
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
