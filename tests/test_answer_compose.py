@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from answer_fixtures import hits_for, hits_of_abstracts, hits_of_document, prepared
 from medoracle.answer import compose
 from medoracle.answer.analysis import stem
@@ -333,31 +335,29 @@ def test_a_statement_that_names_the_subject_but_not_the_effect_asked_about_takes
     assert not any("consistent across cohorts" in text for text in sides)
 
 
-def test_a_vote_must_name_what_the_question_asks_of_its_subject() -> None:
-    question = "Are tobacco and nicotine products addictive?"
-    hits = hits_of_abstracts(
-        [
-            ("scope", "Tobacco and nicotine products are sold in many shops across the country."),
-            ("addiction", "Nicotine is a highly addictive drug that makes it hard to stop using tobacco."),
-        ]
-    )
-    answer = compose(question, hits)
-    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (1, 0)
-    assert [b.text for b in answer.lead] == [
-        "Nicotine is a highly addictive drug that makes it hard to stop using tobacco."
-    ]
-
-
-def test_a_statement_on_the_subject_alone_takes_no_side_on_its_life_expectancy() -> None:
-    question = "Does Gilbert's syndrome affect life expectancy?"
-    hits = hits_of_abstracts(
-        [
-            ("prevalence", "Gilbert syndrome is estimated to affect 3 to 7 percent of Americans."),
-            ("outlook", "Gilbert syndrome does not shorten life expectancy in adults followed for decades."),
-        ]
-    )
-    answer = compose(question, hits)
-    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (0, 1)
+@pytest.mark.parametrize(
+    ("question", "on_the_subject", "answering", "sides"),
+    [
+        (
+            "Are tobacco and nicotine products addictive?",
+            "Tobacco and nicotine products are sold in many shops across the country.",
+            "Nicotine is a highly addictive drug that makes it hard to stop using tobacco.",
+            (1, 0),
+        ),
+        (
+            "Does Gilbert's syndrome affect life expectancy?",
+            "Gilbert syndrome is estimated to affect 3 to 7 percent of Americans.",
+            "Gilbert syndrome does not shorten life expectancy in adults followed for decades.",
+            (0, 1),
+        ),
+    ],
+)
+def test_a_vote_must_name_what_the_question_asks_of_its_subject(
+    question: str, on_the_subject: str, answering: str, sides: tuple[int, int]
+) -> None:
+    answer = compose(question, hits_of_abstracts([("subject", on_the_subject), ("answer", answering)]))
+    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == sides
+    assert [b.text for b in answer.lead] == [answering]
 
 
 def test_a_yes_no_question_no_statement_answers_has_no_lead_and_says_so() -> None:
