@@ -336,6 +336,24 @@ def test_a_hyphenated_word_is_one_term_but_a_hyphenated_phrase_is_its_words() ->
     assert analyze("How long is hand-foot-and-mouth contagious?").concepts[:3] == ("hand", "foot", "mouth")
 
 
+def test_low_dose_names_a_drug_not_a_dosing_question() -> None:
+    analysis = analyze("Can low-dose aspirin prevent preeclampsia?")
+    assert analysis.kind is QuestionKind.YES_NO
+    assert analyze("What is the dose of aspirin for preeclampsia?").kind is QuestionKind.DOSING
+
+
+def test_a_question_on_complications_is_on_the_prognosis_and_headed_by_them() -> None:
+    analysis = analyze("What are the complications of diabetes?")
+    assert (analysis.kind, analysis.topic) == (QuestionKind.PROGNOSIS, "diabetes")
+    assert heading(analysis) == "Complications of Diabetes"
+
+
+def test_a_question_is_not_its_own_follow_up() -> None:
+    question = "What is the first-line treatment for type 2 diabetes?"
+    suggested = follow_ups(analyze(question))
+    assert suggested and question not in suggested
+
+
 def test_a_question_whose_topic_is_a_clause_gets_no_follow_ups() -> None:
     assert follow_ups(analyze("What color is 30mg prednisone?")) == ()
     assert analyze("How much urine does an average human bladder hold?").kind is QuestionKind.OTHER

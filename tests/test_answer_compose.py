@@ -131,10 +131,23 @@ def test_a_negation_is_a_finding_of_no_effect_only_when_it_negates_an_effect() -
     assert not is_null_finding("Do not use fasting plasma glucose to assess the risk of diabetes.")
 
 
-def test_how_long_a_condition_lasts_is_an_outcome() -> None:
+def test_how_long_a_condition_lasts_is_an_outcome_and_what_it_leads_to_a_complication() -> None:
     hiccups = frozenset({stem("hiccups")})
     lasting = "Hiccups typically go away on their own after a couple of minutes."
     assert assign(QuestionKind.PROGNOSIS, lasting, hiccups).key == "outcomes"
+    leading = "Long bouts of hiccups can lead to exhaustion and weight loss."
+    assert assign(QuestionKind.PROGNOSIS, leading, hiccups).key == "complications"
+
+
+def test_monitoring_is_of_levels_measured_in_a_patient_and_alternatives_are_not_other_diagnoses() -> None:
+    lithium = frozenset({stem("lithium")})
+    neuronal = "At a neuronal level, lithium reduces excitatory neurotransmission."
+    assert assign(QuestionKind.ADVERSE_EFFECTS, neuronal, lithium).key != "monitoring"
+    serum = "Serum lithium levels should be checked 12 hours after the dose."
+    assert assign(QuestionKind.ADVERSE_EFFECTS, serum, lithium).key == "monitoring"
+    diabetes = frozenset({stem("diabetes")})
+    other = "Think about gastroparesis in adults with diabetes, taking into account alternative diagnoses."
+    assert assign(QuestionKind.TREATMENT, other, diabetes).key != "alternatives"
 
 
 _GUIDELINE_LIST = (
@@ -434,6 +447,43 @@ def test_a_statement_naming_both_options_of_a_comparison_is_head_to_head_evidenc
         answer.follow_ups[1]
         == "Which of ibuprofen and paracetamol is recommended first for fever in children?"
     )
+
+
+def test_a_comparison_with_a_third_option_is_not_head_to_head_and_does_not_lead() -> None:
+    third = "Stroke was reduced by apixaban compared with warfarin in patients with atrial fibrillation."
+    both = "Survival improved with warfarin and with aspirin in patients with atrial fibrillation."
+    question = "Is aspirin better than warfarin for atrial fibrillation?"
+    answer = compose(question, hits_of_abstracts([("third", third)]))
+    assert answer.lead == () and [b.text for b in _all_bullets(answer)] == [third]
+    assert all(s.key != "head_to_head" for s in answer.sections)
+    answer = compose(question, hits_of_abstracts([("third", third), ("both", both)]))
+    assert [b.text for b in answer.lead] == [both]
+
+
+def test_a_safety_question_is_answered_by_what_statements_say_of_harm() -> None:
+    question = "Is lithium safe in pregnancy?"
+    risk = "Lithium in pregnancy might be associated with an increased risk of cardiac malformations."
+    efficacy = "Lithium prevented relapse of bipolar disorder in pregnancy in a cohort of 200 women."
+    answer = compose(question, hits_of_abstracts([("risk", risk), ("efficacy", efficacy)]))
+    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (0, 1)
+    assert [b.text for b in answer.lead] == [risk]
+    assert [s.key for s in answer.sections] == ["other_findings"]
+    harmless = "There is no evidence that short febrile seizures cause brain damage."
+    harm = "Children who have febrile seizures face an increased risk of epilepsy."
+    answer = compose("Are febrile seizures harmful?", hits_of_abstracts([("no", harmless), ("yes", harm)]))
+    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (1, 1)
+    assert [b.text for s in answer.sections if s.key == "evidence_against" for b in s.bullets] == [harmless]
+
+
+def test_a_yes_no_article_shows_only_statements_naming_the_subject_and_what_is_asked_of_it() -> None:
+    question = "Does vitamin D supplementation prevent fractures?"
+    cheap = ("cheap", "Vitamin D supplements are inexpensive and readily available without a prescription.")
+    scores = ("scores", "Fractures were counted at 12 months in women taking vitamin D supplements.")
+    mixed = ("mixed", "Trials of vitamin D supplementation for fractures gave inconsistent results.")
+    answer = compose(question, hits_of_abstracts([cheap, scores, mixed]))
+    assert [b.text for b in _all_bullets(answer)] == [scores[1], mixed[1]]
+    answer = compose(question, hits_of_abstracts([cheap]))
+    assert answer.lead == () and [b.text for b in _all_bullets(answer)] == [cheap[1]]
 
 
 def test_contradicting_findings_on_the_same_exposure_are_flagged() -> None:

@@ -54,6 +54,32 @@ def test_a_list_item_without_a_full_stop_is_read_only_with_the_line_that_introdu
     assert "Alcohol often triggers gout flares in older men." in kept
 
 
+def test_a_structured_abstracts_methods_label_drops_its_sentence_and_other_labels_are_trimmed() -> None:
+    kept = _texts(
+        "STUDY SELECTION Randomised trials that compared colchicine for gout flares with placebo. "
+        "CONCLUSION(S) Colchicine shortens gout flares by two days. "
+        "B: Patients with gout flares are encouraged to drink less alcohol. "
+        "3Although rare, gout flares follow thiazide diuretics. "
+        "Subjects were permitted to take paracetamol during gout flares. "
+        "The search terms were gout flares, colchicine and allopurinol. "
+        "3Disease Browser is a web server that maps gout flares to genes."
+    )
+    assert sorted(kept) == [
+        "3Disease Browser is a web server that maps gout flares to genes.",
+        "Although rare, gout flares follow thiazide diuretics.",
+        "Colchicine shortens gout flares by two days.",
+        "Patients with gout flares are encouraged to drink less alcohol.",
+    ]
+
+
+def test_a_pointer_to_supplementary_material_is_dropped_but_supplementation_is_a_statement() -> None:
+    kept = _texts(
+        "Rates of gout flares per arm are given in the supplementary appendix. "
+        "Vitamin C supplementation lowered the rate of gout flares in two trials."
+    )
+    assert kept == ["Vitamin C supplementation lowered the rate of gout flares in two trials."]
+
+
 def test_what_a_study_did_to_its_subjects_and_a_guidelines_notes_are_not_statements() -> None:
     kept = _texts(
         "After a diary of gout flares, each subject underwent ultrasonography of the feet. "

@@ -22,8 +22,9 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (
             QuestionKind.DOSING,
-            # "How much paracetamol can I take?", not "How much urine does a bladder hold?"
-            r"\b(dos(e|es|age|ing)|how much\b.*\b(take|taking|give|giving|use|safe|drink)|how many (mg|milligrams"
+            # "How much paracetamol can I take?", not "How much urine does a bladder hold?"; "low-dose
+            # aspirin" names a drug, not its dose
+            r"\b((?<!-)dos(e|es|age|ing)|how much\b.*\b(take|taking|give|giving|use|safe|drink)|how many (mg|milligrams"
             r"|tablets|pills)|mgs?|milligrams?"
             r"|how often (should|do|can|must) \w+ (take|use|give)|how (to|do (i|you)) (give|administer|inject)"
             r"|(daily )?amount of"
@@ -78,7 +79,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             QuestionKind.PROGNOSIS,
             r"\b(prognos\w*|life expectancy|surviv\w*|outcomes?|mortality|recurrence|how long (will|does|do)"
             r"|what happens if|untreated|how fast does|how quickly does|how (serious|dangerous|bad) (is|are)"
-            r"|natural history|course of)\b",
+            r"|natural history|course of|complications? of)\b",
         ),
         (
             QuestionKind.DEFINITION,
@@ -106,7 +107,7 @@ _FRAME_WORDS = (
     r"|therapy|therapies|management|managed|causes?|caused|triggers?|triggered|risk factors?|diagnos(is|ed|e)|prognosis|action|function"
     r"|functions|purpose|types?(?! (?:\d|[IV]{1,3}\b))|kinds?|list|name|names|describe|explain|mean|means|role|roles"
     r"|involved|implicated"
-    r"|side[- ]effects?|adverse (?:effects?|events?|reactions?)|harms|toxicity|contra-?\s?indicat\w*"
+    r"|complications?|side[- ]effects?|adverse (?:effects?|events?|reactions?)|harms|toxicity|contra-?\s?indicat\w*"
     r"|interact(?:s|ions?|ing)?"
     r"|prevent(ed|ion)?|dose|dosage|dosing|definition|define|mechanism|role|effect|effects|use|used"
     r"|options?|symptoms?|signs?|versus|vs|compared|than|better|between|difference|differences"
@@ -120,7 +121,7 @@ _FRAME_WORDS = (
     r"|usually|normally|lasts?|please|indicates?|give|administer|inject|tablets?|pills?|capsules?|same|reasons?|cures?"
     r"|worry|worried|concerned|components?|stages?(?! (?:\d|[IV]{1,3}\b))|know|fastest|quickest|easiest"
     r"|left|untreated|am|creams?|ointments?|lotions?|alternatives?|day|daily|some|someone|somebody|anyone|fix"
-    r"|different|differ|away|go)"
+    r"|different|differ|away|go|safely|ok|okay|harmful|dangerous|risky|yourself|myself)"
 )
 # Not inside a hyphenated word: "hand-foot-and-mouth" keeps its "and".
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -50,11 +51,48 @@ def _words(stems: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in stems - GENERIC_STEMS if not any(ch.isdigit() for ch in s))
 
 
-def votes(candidate: Candidate, question: QuestionAnalysis) -> bool:
-    """Whether a statement answers the yes/no question; a side remark of its source ("diarrhoea
-    occurred in 11%") or a statement on the subject alone ("Cushing's syndrome is rare") does not."""
+# A question on safety is answered by what a statement says of harm, not by any finding on its subject:
+# "Metformin is better than clomiphene for ovulation" says nothing on whether it is safe in pregnancy,
+# and "lithium might be associated with an increased risk of cardiac malformations" says it may not be.
+_ASKS_SAFETY = re.compile(r"\b(safe|safely|ok|okay|harmful|dangerous|risky|bad for)\b", re.IGNORECASE)
+_ASKS_HARM = re.compile(r"\b(harmful|dangerous|risky|bad for)\b", re.IGNORECASE)
+_NO_HARM = re.compile(
+    r"\b((is|are|was|were|appears?|considered|remains?) (generally |probably |likely |relatively )?(safe|well[- ]"
+    r"tolerated|harmless)|safe (to|in|during|for)|harmless|no (increased|significant|excess|higher) risk"
+    r"|not (associated with|linked to) (an )?(increased|higher|greater)|(do|does|did) not (affect|increase|raise"
+    r"|cause|harm)|no (lasting|long-term|permanent) (effects?|damage|harm)"
+    r"|no evidence (that|of) .{0,60}\b(cause[sd]?|increase[sd]?|harm|damage|risk))\b",
+    re.IGNORECASE,
+)
+_HARM = re.compile(
+    r"\b((should|must|do|does) not|never) (be )?(use|used|take|taken|give|given|prescribed?|treated)\b"
+    r"|\b(contra-?\s?indicat\w*|avoid\w*|not recommended|unsafe|teratogen\w*|(increased|higher|greater|excess)"
+    r" risks?|increases? the risk|associated with (an )?(increased|higher|greater)|birth defects|malformations?"
+    r"|toxicit\w*|toxic|fatal|harmful|dangerous|damage|serious (harm|complications?|adverse))\b",
+    re.IGNORECASE,
+)
+
+
+def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
+    """What the statement answers to the yes/no question: yes (True), no (False), or nothing (None); a
+    side remark of its source ("diarrhoea occurred in 11%") or a statement on the subject alone
+    ("Cushing's syndrome is rare") answers nothing."""
     asked = [stem(c) for c in question.concepts]
-    return len(candidate.named) >= VOTING_COVERAGE * len(set(asked)) and asked[-1] in candidate.named
+    if len(candidate.named) < VOTING_COVERAGE * len(set(asked)) or asked[-1] not in candidate.named:
+        return None
+    if not _ASKS_SAFETY.search(question.text):
+        return not candidate.null_finding
+    if _NO_HARM.search(candidate.text):
+        safe = True
+    elif _HARM.search(candidate.text):
+        safe = False
+    else:
+        return None
+    return safe != bool(_ASKS_HARM.search(question.text))
+
+
+def votes(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    return side(candidate, question) is not None
 
 
 def verdict_of(shown: Sequence[Candidate], question: QuestionAnalysis) -> Verdict:
@@ -62,10 +100,11 @@ def verdict_of(shown: Sequence[Candidate], question: QuestionAnalysis) -> Verdic
     sides: dict[str, list[bool]] = {}
     levels: dict[str, int] = {}
     for candidate in shown:
-        if not votes(candidate, question):
+        says = side(candidate, question)
+        if says is None:
             continue
         identifier = candidate.hit.document.identifier
-        sides.setdefault(identifier, []).append(not candidate.null_finding)
+        sides.setdefault(identifier, []).append(says)
         levels[identifier] = candidate.level
     supporting = sorted(levels[d] for d, votes in sides.items() if sum(votes) * 2 > len(votes))
     opposing = sorted(levels[d] for d, votes in sides.items() if sum(votes) * 2 < len(votes))

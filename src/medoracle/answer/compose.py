@@ -13,10 +13,18 @@ from dataclasses import dataclass
 from medoracle.answer import followups, safety
 from medoracle.answer import text as features
 from medoracle.answer.analysis import analyze, stem
-from medoracle.answer.balance import contradicting, verdict_of, votes
+from medoracle.answer.balance import contradicting, side, verdict_of, votes
 from medoracle.answer.references import ReferenceBook, related_references
 from medoracle.answer.sections import GENERAL, STRICT_KINDS, SectionSpec, spec_by_key
-from medoracle.answer.selection import Candidate, candidates, merge, same_opening, specific_count
+from medoracle.answer.selection import (
+    GENERIC_TERMS,
+    Candidate,
+    candidates,
+    merge,
+    same_opening,
+    specific_count,
+    subject_of,
+)
 from medoracle.answer.verify import Tally, verify_bullet
 from medoracle.domain import (
     Answer,
@@ -78,6 +86,10 @@ def _for_kind(analysis: QuestionAnalysis, found: list[Candidate], limits: Limits
     """Statements that fit the kind's sections and are as much on topic as the best one found; when none
     is, all of them, shown without a lead. A statement on the outcome of mercury poisoning does not say
     how long food poisoning lasts, and what the library says on food poisoning is better than abstaining."""
+    if analysis.kind is QuestionKind.YES_NO:
+        # "Vitamin D supplements are inexpensive" says nothing on whether they prevent fractures; when
+        # no statement names what is asked ("heritable" where sources say "familial"), all are shown.
+        return [c for c in found if _names_asked_term(analysis, c)] or found
     if analysis.kind not in STRICT_KINDS:
         return found
     fitting = [c for c in _on_topic(found, limits) if c.spec.key != GENERAL.key]
@@ -110,6 +122,21 @@ def _why_abstain(
             + "."
         )
     return None
+
+
+def _asked_term(analysis: QuestionAnalysis) -> str:
+    """What a yes/no question asks of its subject: its last specific term ("dementia" in "Are statins
+    associated with dementia in women?", where statements on dementia alone are still the closest)."""
+    return next(
+        (c for c in reversed(analysis.concepts) if stem(c) not in GENERIC_TERMS), analysis.concepts[-1]
+    )
+
+
+def _names_asked_term(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """The statement itself names the subject and what is asked of it: "Scores of 13 or more suggested
+    major depression" comes from a trial of exercise but says nothing on exercise."""
+    subject = subject_of(analysis)
+    return stem(_asked_term(analysis)) in candidate.named and (subject is None or subject in candidate.named)
 
 
 def _mentioned(term: str, stems: set[str]) -> bool:
@@ -183,6 +210,9 @@ def _lead(
     if analysis.kind is QuestionKind.YES_NO:
         # Only a statement that says yes or no leads; without one the verdict speaks alone.
         answers = [c for c in answers if votes(c, analysis)]
+    elif analysis.kind is QuestionKind.COMPARISON:
+        # Only a statement weighing the options against each other answers which is better.
+        answers = [c for c in answers if _section_of(analysis, c).key == "head_to_head"]
     elif analysis.kind in STRICT_KINDS:
         # "Impetigo is a skin infection" does not answer "What is the best treatment for impetigo?".
         answers = [c for c in answers if _section_of(analysis, c) is not GENERAL]
@@ -234,10 +264,10 @@ def _group(
 
 def _section_of(analysis: QuestionAnalysis, candidate: Candidate) -> SectionSpec:
     if analysis.kind is QuestionKind.YES_NO:
-        if not votes(candidate, analysis):
+        says = side(candidate, analysis)
+        if says is None:
             return GENERAL  # shown as context, neither side
-        side = "evidence_against" if candidate.null_finding else "evidence_for"
-        return spec_by_key(analysis.kind, side)
+        return spec_by_key(analysis.kind, "evidence_for" if says else "evidence_against")
     return candidate.spec if candidate.spec.key != GENERAL.key else GENERAL
 
 

@@ -33,6 +33,7 @@ _PART_HEADINGS: tuple[tuple[QuestionKind, re.Pattern[str], str], ...] = tuple(
             spec_by_key(QuestionKind.DIAGNOSIS, "clinical_features").cue.pattern,
             "Symptoms and Signs of {Topic}",
         ),
+        (QuestionKind.PROGNOSIS, r"\bcomplications?\b", "Complications of {Topic}"),
         (QuestionKind.ADVERSE_EFFECTS, r"\binteract", "Interactions: {Topic}"),
         (QuestionKind.ADVERSE_EFFECTS, r"\bcontra-?\s?indicat", "Contraindications: {Topic}"),
     )
@@ -292,4 +293,9 @@ def follow_ups(analysis: QuestionAnalysis) -> tuple[str, ...]:
         suggestions = [template.format(topic=topic, is_=verb) for template in templates]
     if analysis.population and analysis.population[0] not in populations(suggestions[0]):
         suggestions[0] = f"{suggestions[0].rstrip('?')} in {analysis.population[0]}?"
-    return tuple(suggestions)
+    # "What is the first-line treatment for X?" does not follow itself.
+    return tuple(s for s in suggestions if _words(s) != _words(analysis.text))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())

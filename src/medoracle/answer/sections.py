@@ -66,7 +66,7 @@ _FIRST_LINE = (
     r"\b(first[- ]line|recommended|recommend\w*|initial|standard (of care|care|treatment|therapy)|mainstay"
     r"|treatment of choice|guidelines?|preferred|should be (treated|given|offered|used))\b"
 )
-_ALTERNATIVES = r"\b(alternatives?|second[- ]line|third[- ]line|refractory|if .{0,30}fails?|other options|add-on|switch\w*)\b"
+_ALTERNATIVES = r"\b(alternatives?(?! diagnos)|second[- ]line|third[- ]line|refractory|if .{0,30}fails?|other options|add-on|switch\w*)\b"
 _EFFICACY = (
     r"\b(effective|efficacy|improv\w*|reduc\w*|decreas\w*|benefit\w*|remission|cure|success"
     r"|superior|placebo|relie\w*|eases?|eased|responders?|responded"
@@ -78,8 +78,10 @@ _HARMS = (
     r"\b(adverse (drug )?(effects?|events?|reactions?|outcomes?)|side[- ]effects?|harms?|toxicit\w*|safety"
     r"|bleeding|(increased|higher) risk of|complications?|contraindicat\w*|withdraw\w*|interactions?|tolerab\w*)\b"
 )
+# Levels measured in a patient, not "at a neuronal level" or "the systemic reduction of insulin levels".
 _MONITORING = (
-    r"\b(monitor\w*|follow-?up|levels?|measure\w*|assess\w*|surveillance|every \d+|check-?ups?"
+    r"\b(monitor\w*|follow-?up|(serum|plasma|blood|trough|drug) (\w+ )?(levels?|concentrations?)|measure\w*"
+    r"|assess\w*|surveillance|every \d+|check-?ups?"
     # "check kidney function", not "check with their doctors"
     r"|check(ed|ing)? (your |the |their )?(levels?|blood|kidney|renal|liver|hepatic|for|regularly))\b"
 )
@@ -129,6 +131,11 @@ _OUTCOMES = (
 _TYPES = (
     r"\b((main |different |several |many )?(types|kinds|forms|subtypes) of|(two|three|four|five|several|main"
     r"|different) (main )?(types|kinds|forms|subtypes)\b|classified (as|into)|is divided into)"
+)
+# What a condition leads to, for "What are the complications of diabetes?"
+_COMPLICATIONS = (
+    r"\b(complications?|leads? to|leading to|can cause|results? in|resulting in|damag\w*"
+    r"|(increases?|raises?) the risk of|more likely to (develop|have|get))\b"
 )
 _PROGNOSTIC_FACTORS = r"\b(predict\w*|prognostic|independent(ly)? (risk )?factors?|associated with (worse|better|poor|higher|lower)|hazard)\b"
 _PREVENTION = r"\b(prevent\w*|prophyla\w*|reduc\w* (the )?(risk|incidence)|lower (risk|incidence)|protect\w*|vaccin\w*|avoid\w*|lifestyle)\b"
@@ -198,9 +205,10 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
         _spec("pearls_pitfalls", "Clinical pearls and pitfalls", "Good to know", _NUMBERS_OR_FREQUENCY, 5),
     ),
     QuestionKind.PROGNOSIS: (
-        _spec("prognostic_factors", "Prognostic factors", "What affects the outlook", _PROGNOSTIC_FACTORS, 2),
+        _spec("prognostic_factors", "Prognostic factors", "What affects the outlook", _PROGNOSTIC_FACTORS, 3),
+        _spec("complications", "Complications", "What it can lead to", _COMPLICATIONS, 2),
         _spec("outcomes", "Outcomes", "What to expect", _OUTCOMES, 1),
-        _spec("course", "Course and follow-up", "Over time", _MONITORING, 3),
+        _spec("course", "Course and follow-up", "Over time", _MONITORING, 4),
     ),
     QuestionKind.PREVENTION: (
         _spec("screening", "Screening", "Screening and early detection", _SCREENING, 3),
@@ -312,13 +320,20 @@ def assign(
         return spec_by_key(kind, "consequences")
     if kind is QuestionKind.CAUSES and _treats(sentence, concepts):
         return GENERAL  # "You can treat gout with medicines" names medicines, not a cause
+    names_all_sides = bool(sides) and all(stems(sentence) & side for side in sides)
+    skipped = None
     # "Antibiotics are the main treatment for bronchiectasis" does not define bronchiectasis.
-    skipped = "definition" if kind is QuestionKind.DEFINITION and not _defines(sentence, concepts) else None
+    if kind is QuestionKind.DEFINITION and not _defines(sentence, concepts):
+        skipped = "definition"
+    # "Apixaban compared with warfarin" weighs no aspirin against warfarin.
+    if sides and not names_all_sides:
+        skipped = "head_to_head"
     for spec in SPECS[kind]:
-        if spec.key != skipped and spec.cue.search(sentence):
+        # Whatever else it says, a statement naming every option weighs them (harms come first).
+        if spec.key != skipped and (
+            spec.cue.search(sentence) or (spec.key == "head_to_head" and names_all_sides)
+        ):
             return spec
-    if sides and all(stems(sentence) & side for side in sides):
-        return spec_by_key(kind, "head_to_head")
     if kind is QuestionKind.TREATMENT and _treats(sentence, concepts):
         return spec_by_key(kind, "options")  # "You can treat impetigo with antibiotics."
     return GENERAL

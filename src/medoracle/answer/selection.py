@@ -117,7 +117,8 @@ _BOILERPLATE = re.compile(
     r"|human phenotype ontology|approximate number of patients|click here"
     # what a study did to its subjects: "each subject underwent color Doppler ultrasonography"
     r"|(each|all|the) (subjects?|participants?|patients?) (underwent|were (enrolled|recruited|included|assigned))"
-    r"|outcome measures (included|were)|(primary|secondary) (outcomes?|end ?points?) (was|were|included))\b",
+    r"|(subjects|participants|patients) were (permitted|allowed|instructed|asked|required) to"
+    r"|outcome measures (included|were)|search terms (were|included)|(primary|secondary) (outcomes?|end ?points?) (was|were|included))\b",
     re.IGNORECASE,
 )
 _AIM_START = re.compile(
@@ -133,7 +134,8 @@ _DANGLING_END = re.compile(
 _TERMINATED = re.compile(r"[.!?][\"')\]]*$")
 # A bracketed sentence is a translated title ("[Paroxysmal finger hematoma]."), not a statement.
 _BRACKETED = re.compile(r"^\[.*\]\.?$")
-_FIGURE = re.compile(r"\b(fig(ure)?s?\.?\s?\d|table\s?\d|supplementa\w+)\b", re.IGNORECASE)
+# Pointers to figures and supplementary material; "supplementation" is not one.
+_FIGURE = re.compile(r"\b(fig(ure)?s?\.?\s?\d|table\s?\d|supplementa(ry|l))\b", re.IGNORECASE)
 # Leading words that can go without changing what the sentence says. Matched at a sentence's start
 # with .match(text, start), so no "^": that would only match at the passage's start.
 _LEAD_IN = re.compile(
@@ -145,9 +147,21 @@ _LEAD_IN = re.compile(
     r"|demonstrated|confirm|confirmed|indicate|indicated)) that\s+)",
     re.IGNORECASE,
 )
-# A structured abstract's label without its colon ("CONTEXT Previous studies indicate"); case matters.
-# Aims and methods keep theirs, so that _AIM_START drops them.
-_LABEL = re.compile(r"(CONTEXT|RESULTS?|CONCLUSIONS?|FINDINGS|INTERPRETATION|SUMMARY)\s+(?=[A-Z0-9])")
+# A structured abstract's label without its colon ("CONTEXT Previous studies indicate", "CONCLUSION(S)
+# Metformin is"), a guideline's grade ("B: Patients with depression are") or a footnote number run into
+# the first word ("3Although metformin"); case matters. Aims and methods keep theirs, so that
+# _AIM_START and _METHODS_LABEL drop them.
+_LABEL = re.compile(
+    r"(CONTEXT|RESULTS?|CONCLUSIONS?|FINDINGS|INTERPRETATION|SUMMARY)(\(S\))?\s+(?=[A-Z0-9])"
+    r"|[A-D]:\s+(?=[A-Z])"
+    # a footnote only before a word that opens sentences: "3Disease Browser" is a tool's name
+    r"|\d{1,2}(?=(Although|The|There|This|These|In|It|If|When|While|For|A|An|However|Consider|Offer|Do|Use)\b)"
+)
+_METHODS_LABEL = re.compile(
+    r"^(STUDY (SELECTION|DESIGN)|DATA (SOURCES?|EXTRACTION|COLLECTION)|SEARCH (STRATEGY|METHODS)"
+    r"|(SELECTION|ELIGIBILITY|INCLUSION) CRITERIA|(MAIN )?OUTCOME MEASURES?|INTERVENTIONS?|MEASUREMENTS?"
+    r"|(PATIENTS|MATERIALS?|SUBJECTS) AND METHODS|PATIENTS|SUBJECTS|POPULATION)\b"
+)
 # What stands between a list's items: a line break and a bullet or a list number.
 _MARKER = r"(?:[-•*▪◦]|\d{1,2}[.)])"  # a bullet or a list number
 _ITEM_GAP = re.compile(rf"\s*\n\s*{_MARKER}\s+")
@@ -269,6 +283,7 @@ def _stands_alone(sentence: str) -> bool:
         and not _DANGLING_END.search(sentence)
         and not _DEPENDENT_START.match(sentence)
         and not _AIM_START.match(sentence)
+        and not _METHODS_LABEL.match(sentence)
         and not _BOILERPLATE.search(sentence)
         and not _FIGURE.search(sentence)
         and not _BRACKETED.match(sentence)
@@ -294,7 +309,7 @@ def specific_count(question: QuestionAnalysis) -> int:
     return len(_specific(_concept_stems(question)))
 
 
-def _subject(question: QuestionAnalysis) -> str | None:
+def subject_of(question: QuestionAnalysis) -> str | None:
     """What a yes/no, dosing or adverse-effects question asks about ("metformin" in "Does metformin cause B12 deficiency?",
     "paracetamol" in "What is the dose of paracetamol for children with fever?").
 
@@ -331,7 +346,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
     specific = _specific(concepts)
     # Long questions name many terms; no single sentence need name more than a few of them.
     needed = min(math.ceil(min_coverage * len(concepts)), MAX_NEEDED_CONCEPTS)
-    subject = _subject(question)
+    subject = subject_of(question)
     asked_types = _types(question.text)
     compared = comparison_sides(question)
     sides = [features.stems(compared[side]) for side in ("first", "second")] if compared else []

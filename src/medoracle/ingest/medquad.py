@@ -135,13 +135,15 @@ def _apostrophe(match: re.Match[str]) -> str:
 
 
 # Some pages run a section heading into its first sentence ("Diagnosing Heart Failure There is not one
-# specific test", "Chest X Ray A chest x ray is a painless test"): a run of capitalised words, then a
-# word that opens sentences and a lower-case word. The heading goes on a line of its own.
-_HEADING_WORD = r"(?:[A-Z][\w'-]*|--|and|of|the|to|for|with|or|in|a|on|at)"
+# specific test", "Preventing Type 2 Diabetes Before people develop"): a run of capitalised words, then
+# a word that opens sentences and a lower-case word; or a heading its sentence repeats ("Laser Surgery
+# Laser surgery uses a laser"). The heading goes on a line of its own.
+_HEADING_WORD = r"(?:[A-Z][\w'-]*|\d+|--|and|of|the|to|for|with|or|in|a|on|at)"
 _GLUED_HEADING = re.compile(
     rf"(^|[.!?] )([A-Z][\w'-]*(?: {_HEADING_WORD}){{1,7}}) (?=(?:There|The|A|An|If|You|Your|It|Most|Many|Some"
     r"|People|This|These|Once|When|In|For|Although|While|Because|Anyone|Sometimes|Often|About|Each|Every"
-    r"|Researchers|Scientists) [a-z])",
+    r"|Researchers|Scientists|Before|After|Even|Not) [a-z])"
+    r"|(^|[.!?] )([A-Z][a-z'-]{2,}(?: [A-Za-z][a-z'-]*){0,3}) (?=(?i:\4) [a-z])",
     re.MULTILINE,
 )
 
@@ -157,7 +159,12 @@ def answer_text(answer: str) -> str:
     if listed:
         answer = _INTRODUCES_LIST.sub(r"\1:\n", answer)
     text = clean_text(answer)
-    return _LOST_APOSTROPHE.sub(_apostrophe, _GLUED_HEADING.sub(r"\1\2\n", text))
+    return _LOST_APOSTROPHE.sub(_apostrophe, _GLUED_HEADING.sub(_own_line, text))
+
+
+def _own_line(match: re.Match[str]) -> str:
+    before, heading = (1, 2) if match[2] else (3, 4)
+    return f"{match[before]}{match[heading]}\n"
 
 
 # Most GARD answers open with their own question as a heading ("What causes Example syndrome?").
