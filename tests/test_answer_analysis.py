@@ -348,6 +348,14 @@ def test_a_question_on_complications_is_on_the_prognosis_and_headed_by_them() ->
     assert heading(analysis) == "Complications of Diabetes"
 
 
+def test_a_yes_no_question_on_whether_something_helps_follows_up_on_each_side() -> None:
+    assert follow_ups(analyze("Do antibiotics help acute bronchitis?")) == (
+        "What is the evidence on antibiotics and acute bronchitis?",
+        "What are the harms of antibiotics?",
+        "What causes acute bronchitis?",
+    )
+
+
 def test_a_question_is_not_its_own_follow_up() -> None:
     question = "What is the first-line treatment for type 2 diabetes?"
     suggested = follow_ups(analyze(question))

@@ -104,6 +104,8 @@ def test_treating_the_condition_is_not_one_of_its_causes() -> None:
     assert assign(QuestionKind.CAUSES, "You can treat gout with medicines.", gout).key == "other_findings"
     assert assign(QuestionKind.CAUSES, "Diuretic medicines can cause gout.", gout).key == "medication_causes"
     assert assign(QuestionKind.TREATMENT, "You can treat gout with medicines.", gout).key == "options"
+    hygiene = "To help prevent gout, you should drink less beer."
+    assert assign(QuestionKind.TREATMENT, hygiene, gout).key == "other_findings"
     asking = "People with gout should check with their doctors before getting a vaccine."
     assert assign(QuestionKind.DOSING, asking, gout).key != "monitoring"
     checking = "Check kidney function every 6 months in people with gout taking allopurinol."

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from answer_fixtures import hits_of_abstracts
+from answer_fixtures import hits_of_abstracts, hits_of_document
 from medoracle.answer import analyze
 from medoracle.answer.selection import candidates, merge, trim
-from medoracle.domain import Hit
+from medoracle.domain import Document, DocumentKind, Hit, Section
 
 QUESTION = "What causes gout flares?"
 
@@ -78,6 +78,28 @@ def test_a_pointer_to_supplementary_material_is_dropped_but_supplementation_is_a
         "Vitamin C supplementation lowered the rate of gout flares in two trials."
     )
     assert kept == ["Vitamin C supplementation lowered the rate of gout flares in two trials."]
+
+
+def test_a_guidelines_scope_fields_and_pointers_to_elsewhere_are_not_statements() -> None:
+    guideline = Document(
+        identifier="answertest:scope",
+        source="answertest",
+        kind=DocumentKind.GUIDELINE,
+        title="Gout flares in adults",
+        sections=[
+            Section("TARGET POPULATION", "Adults with gout flares who are treated in primary care settings"),
+            Section("INTERVENTIONS", "Colchicine for gout flares, NSAIDs for gout flares, corticosteroids."),
+            Section(
+                "MAJOR RECOMMENDATIONS",
+                "See Appendix VI in the guideline on gout flares for the quality of each study. "
+                "Offer an NSAID or colchicine as first-line treatment for gout flares.",
+            ),
+        ],
+    )
+    found = candidates(analyze(QUESTION), hits_of_document(guideline, score=1.0), 0.5)
+    assert [c.text for c in found] == [
+        "Offer an NSAID or colchicine as first-line treatment for gout flares."
+    ]
 
 
 def test_what_a_study_did_to_its_subjects_and_a_guidelines_notes_are_not_statements() -> None:

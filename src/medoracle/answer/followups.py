@@ -97,7 +97,8 @@ _FOLLOW_UPS: dict[QuestionKind, tuple[str, ...]] = {
 # "Does X cause Y?": the verb between an exposure and an outcome, and what may stand before the outcome.
 _EFFECT = re.compile(
     r"^(?P<exposure>(?:\S+ ){0,3}?\S+) (?:cause|causes|lead to|leads to|increase|increases|reduce|reduces|lower"
-    r"|lowers|raise|raises|prevent|prevents|improve|improves|worsen|worsens|trigger|triggers|protect against)"
+    r"|lowers|raise|raises|prevent|prevents|improve|improves|worsen|worsens|trigger|triggers|protect against"
+    r"|help|helps|treat|treats|cure|cures)"
     r" (?:the (?:risk|incidence|rate|severity) of )?(?P<outcome>.+)$",
     re.IGNORECASE,
 )

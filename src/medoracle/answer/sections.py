@@ -153,11 +153,13 @@ _CONSEQUENCE = re.compile(
     r"|(is|are|was|were|been) associated with)\b",
     re.IGNORECASE,
 )
-_TREATMENT = re.compile(
-    r"\b(treat|treats|treated|treating|treatments? (of|for|include)|manage|managing|management of"
-    r"|prevent|prevents|preventing|relieve|relieves|relieving|stop|stops|stopping)\b",
-    re.IGNORECASE,
+_TREATING = (
+    r"treat|treats|treated|treating|treatments? (of|for|include)|manage|managing|management of"
+    r"|relieve|relieves|relieving|stop|stops|stopping"
 )
+_TREATS = re.compile(rf"\b({_TREATING})\b", re.IGNORECASE)
+# Preventing the condition is not one of its causes either, but it is not a treatment.
+_TREATS_OR_PREVENTS = re.compile(rf"\b({_TREATING}|prevent|prevents|preventing)\b", re.IGNORECASE)
 TREATED_WITHIN = 4  # words after the verb
 _NEVER = r"(?!)"  # a section filled by a rule of its own, not by a cue
 
@@ -289,11 +291,11 @@ def is_consequence(sentence: str, concepts: frozenset[str]) -> bool:
     return before > 0 and before > len(stems(sentence[cue.end() :]) & concepts)
 
 
-def _treats(sentence: str, concepts: frozenset[str]) -> bool:
+def _treats(sentence: str, concepts: frozenset[str], verbs: re.Pattern[str] = _TREATS) -> bool:
     """The sentence is about treating the topic: a concept within a few words after a treatment verb."""
     return any(
         stems(" ".join(sentence[match.end() :].split()[:TREATED_WITHIN])) & concepts
-        for match in _TREATMENT.finditer(sentence)
+        for match in verbs.finditer(sentence)
     )
 
 
@@ -318,7 +320,7 @@ def assign(
     """
     if kind is QuestionKind.CAUSES and is_consequence(sentence, concepts):
         return spec_by_key(kind, "consequences")
-    if kind is QuestionKind.CAUSES and _treats(sentence, concepts):
+    if kind is QuestionKind.CAUSES and _treats(sentence, concepts, _TREATS_OR_PREVENTS):
         return GENERAL  # "You can treat gout with medicines" names medicines, not a cause
     names_all_sides = bool(sides) and all(stems(sentence) & side for side in sides)
     skipped = None

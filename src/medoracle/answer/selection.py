@@ -113,6 +113,8 @@ _BOILERPLATE = re.compile(
     # guidelines' pointers to themselves: scope notes, rationale and algorithm references
     r"|(this|the) guideline (does not cover|covers)|the following recommendations|rationale and impact"
     r"|visual summary|clinical algorithm|^note from|the original guideline document|outside the scope"
+    r"|^(see|refer to) (appendix|the|section|table)|for (more )?(detailed )?information (on|about)"
+    r"|can be found at|the following links?"
     # pointers of rare-disease pages: "The Human Phenotype Ontology provides the following list", "click here"
     r"|human phenotype ontology|approximate number of patients|click here"
     # what a study did to its subjects: "each subject underwent color Doppler ultrasonography"
@@ -172,8 +174,12 @@ _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
 # A guideline's grading lines are not the items of a list: "NHBLI Grade: A (Strong)", "ACC/AHA LOE: B".
 _GRADE_ITEM = re.compile(r"[\w/ -]{1,30}:\s*[A-Z0-9]{1,3}\s*(\([^)]*\))?\s*[.;]?$")
 _THERE_IS = re.compile(r"^(is|are|was|were) there\b", re.IGNORECASE)
+# Methods, and a guideline summary's fields that describe its scope or grading rather than advise:
+# "TARGET POPULATION: Adults (ages 19 years and older) who have been diagnosed with…".
 _SKIPPED_SECTIONS = re.compile(
-    r"^(methods?|materials?|design|setting|participants|objectives?|aims?)\b", re.IGNORECASE
+    r"^(methods?|materials?|design|setting|participants|objectives?|aims?|target population|interventions?"
+    r"|evidence rating|disease/condition)\b",
+    re.IGNORECASE,
 )
 _CONCLUSIVE_SECTIONS = re.compile(
     r"^(conclusions?|results?|findings|summary|interpretation)\b", re.IGNORECASE
