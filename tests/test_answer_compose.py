@@ -141,6 +141,14 @@ def test_how_long_a_condition_lasts_is_an_outcome_and_what_it_leads_to_a_complic
     assert assign(QuestionKind.PROGNOSIS, leading, hiccups).key == "complications"
 
 
+def test_a_complication_leads_only_an_article_that_asks_for_complications() -> None:
+    damage = [("damage", "A brain abscess can damage nearby brain tissue and lead to seizures.")]
+    answer = compose("What is the prognosis of a brain abscess?", hits_of_abstracts(damage))
+    assert answer.lead == () and [s.key for s in answer.sections] == ["complications"]
+    answer = compose("What are the complications of a brain abscess?", hits_of_abstracts(damage))
+    assert [b.text for b in answer.lead] == [damage[0][1]]
+
+
 def test_monitoring_is_of_levels_measured_in_a_patient_and_alternatives_are_not_other_diagnoses() -> None:
     lithium = frozenset({stem("lithium")})
     neuronal = "At a neuronal level, lithium reduces excitatory neurotransmission."

@@ -206,7 +206,10 @@ def _lead(
     """One or two statements that answer directly: best-covering, from the section the question asks
     about ("How is X diagnosed?": tests; "What are the symptoms of X?": clinical features), else from
     the article's first sections. A document's title names what it found, but does not lead."""
-    answers = [c for c in ordered if not c.spec.context and not c.is_title]
+    # Context (harms, complications) leads only an article that asks for it.
+    answers = [
+        c for c in ordered if not (c.spec.context and not _asked_about(analysis, c.spec)) and not c.is_title
+    ]
     if analysis.kind is QuestionKind.YES_NO:
         # Only a statement that says yes or no leads; without one the verdict speaks alone.
         answers = [c for c in answers if votes(c, analysis)]

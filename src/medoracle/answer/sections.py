@@ -208,7 +208,8 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
     ),
     QuestionKind.PROGNOSIS: (
         _spec("prognostic_factors", "Prognostic factors", "What affects the outlook", _PROGNOSTIC_FACTORS, 3),
-        _spec("complications", "Complications", "What it can lead to", _COMPLICATIONS, 2),
+        # What the condition leads to answers "how serious" only in part; it leads when asked for.
+        _spec("complications", "Complications", "What it can lead to", _COMPLICATIONS, 2, context=True),
         _spec("outcomes", "Outcomes", "What to expect", _OUTCOMES, 1),
         _spec("course", "Course and follow-up", "Over time", _MONITORING, 4),
     ),
