@@ -202,6 +202,8 @@ def test_follow_ups_of_a_long_narrative_question_use_its_first_terms() -> None:
     [
         ("What is amlodipine?", "What are the side effects of amlodipine?"),
         ("What is Lipitor?", "What are the side effects of Lipitor?"),
+        ("What is morphine?", "What are the side effects of morphine?"),
+        ("What is oxycodone?", "What are the side effects of oxycodone?"),
         ("What are beta blockers?", "What are the side effects of beta blockers?"),
         ("What is the Orco protein?", "What is the function of Orco protein?"),
         ("What is Marfan syndrome?", "What causes Marfan syndrome?"),
@@ -364,6 +366,8 @@ def test_a_question_is_not_its_own_follow_up() -> None:
 
 def test_a_question_whose_topic_is_a_clause_gets_no_follow_ups() -> None:
     assert follow_ups(analyze("What color is 30mg prednisone?")) == ()
+    assert follow_ups(analyze("how does vitamin d help our bodies")) == ()
+    assert follow_ups(analyze("blood pressure when on eliquis metoprolol")) == ()
     assert analyze("How much urine does an average human bladder hold?").kind is QuestionKind.OTHER
 
 

@@ -116,7 +116,13 @@ _PREDICATE_FIRST = re.compile(
     r"|(?:fully )?(?:recover from|survive|live with|die (?:from|of)))\s(?:an? |the )?",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"\b(is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b", re.IGNORECASE)
+# A topic that is a clause or a fragment ("vitamin d help our bodies", "blood pressure when on eliquis",
+# "mst drug/") names no one thing to ask about.
+_CLAUSE = re.compile(
+    r"\b(is|are|was|were|does|do|did|can|could|will|would|should|has|have|helps?|affects?|quit|stop(ping)?"
+    r"|tak(e|es|ing)|when|while|if)\b|/",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\bbe\s+\w+ed\b", re.IGNORECASE)  # "Can otitis media be cured?"
 _SUBJECT_FOLLOW_UPS = (
     "What causes {topic}?",
@@ -163,7 +169,7 @@ _DRUG_NAME = re.compile(
     r"^\w+(pril|sartan|olol|statin|mab|nib|azole|cillin|mycin|cycline|floxacin|dipine|prazole|tidine|triptan"
     r"|gliptin|gliflozin|glutide|parin|xaban|gatran|vir|afil|azepam|zolam|oxetine|pramine|triptyline|setron"
     r"|sone|olone|asone|lukast|tadine|caine|profen|fenac|coxib|semide|thiazide|terol|tropium|formin|glinide"
-    r"|dronate|tinib|zumab|ximab|cept)$",
+    r"|dronate|tinib|zumab|ximab|cept|orphine|codone|morphone|entanyl|adol|adone)$|^codeine$",
     re.IGNORECASE,
 )
 _MOLECULE = re.compile(
