@@ -97,6 +97,8 @@ _FRAME_WORDS = (
     r"|a (?:person|child|baby|woman|man|adult)) (?:get|catch|develop)(?! rid)"
     r"|(?:warning|early|first) signs?|(?:looks?|feels?) like|(?:first|second|third)[- ]line|first things? to do"
     r"|life expectancy|survival rates?|outlook"
+    # "the major cause of", but "major depression" keeps its word
+    r"|(?:major|leading|primary|biggest|main|commonest) (?:causes?|reasons?|risk factors?|symptoms?|treatments?)"
     # a count before what is counted: "the 3 types of", "9 symptoms of"
     r"|\d+(?= (?:main |common |warning |early )?(?:types?|kinds?|symptoms?|signs?|causes?|ways?|stages?|components?"
     r"|characteristics))"
