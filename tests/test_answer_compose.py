@@ -141,6 +141,20 @@ def test_how_long_a_condition_lasts_is_an_outcome_and_what_it_leads_to_a_complic
     assert assign(QuestionKind.PROGNOSIS, leading, hiccups).key == "complications"
 
 
+def test_a_drug_is_defined_by_what_it_is_what_it_is_used_for_how_it_works_and_its_risks() -> None:
+    statements = [
+        ("what", "Morphine is an opioid medicine made from the opium poppy."),
+        ("use", "Morphine is used to relieve severe pain after surgery."),
+        ("how", "Morphine binds to mu-opioid receptors in the spinal cord."),
+        ("risk", "Morphine can cause constipation, drowsiness and addiction."),
+        ("study", "Current use of morphine was defined as 2 or more prescriptions in a year."),
+    ]
+    answer = compose("What is morphine?", hits_of_abstracts(statements))
+    assert [b.text for b in answer.lead] == [statements[0][1]]
+    assert [s.key for s in answer.sections] == ["uses", "mechanism", "adverse_effects"]
+    assert answer.follow_ups[0] == "What are the side effects of morphine?"
+
+
 def test_a_complication_leads_only_an_article_that_asks_for_complications() -> None:
     damage = [("damage", "A brain abscess can damage nearby brain tissue and lead to seizures.")]
     answer = compose("What is the prognosis of a brain abscess?", hits_of_abstracts(damage))

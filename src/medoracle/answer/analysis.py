@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from medoracle.domain import QuestionAnalysis, QuestionKind
-from medoracle.synonyms import concept_stem
+from medoracle.synonyms import concept_stem, is_drug
 
 MAX_QUESTION_CHARS = 2_000
 
@@ -415,6 +415,38 @@ def comparison_sides(analysis: QuestionAnalysis) -> dict[str, str] | None:
     ("for fever in children", or ""); None for other kinds or when the topic does not say."""
     match = _SIDES.match(analysis.topic) if analysis.kind is QuestionKind.COMPARISON else None
     return {**match.groupdict(), "context": match["context"] or ""} if match else None
+
+
+# Generic drug names end in a few dozen stems (WHO INN); a topic of one such word is a drug.
+_DRUG_NAME = re.compile(
+    r"^\w+(pril|sartan|olol|statin|mab|nib|azole|cillin|mycin|cycline|floxacin|dipine|prazole|tidine|triptan"
+    r"|gliptin|gliflozin|glutide|parin|xaban|gatran|vir|afil|azepam|zolam|oxetine|pramine|triptyline|setron"
+    r"|sone|olone|asone|lukast|tadine|caine|profen|fenac|coxib|semide|thiazide|terol|tropium|formin|glinide"
+    r"|dronate|tinib|zumab|ximab|cept|orphine|codone|morphone|entanyl|adol|adone)$|^codeine$",
+    re.IGNORECASE,
+)
+_DRUG_CLASS = re.compile(
+    r"\b(blockers?|inhibitors?|agonists?|antagonists?|antibiotics?|antidepressants?|antipsychotics?"
+    r"|benzodiazepines?|statins?|opioids?|steroids?|corticosteroids?|diuretics?|nsaids?|antihistamines?"
+    r"|anticoagulants?|vaccines?|supplements?|medicines?|medications?|drugs?|vitamin [a-z]\d*)$",
+    re.IGNORECASE,
+)
+
+
+_SUBSTANCES = frozenset(
+    {"marijuana", "cannabis", "heroin", "cocaine", "methamphetamine", "nicotine", "caffeine"}
+)
+
+
+def names_drug(topic: str) -> bool:
+    """A generic name ("amlodipine"), a brand ("Lipitor"), a class of drugs ("beta blockers") or a
+    substance taken as one ("marijuana")."""
+    if _DRUG_CLASS.search(topic):
+        return True
+    word = topic.lower()
+    return len(topic.split()) == 1 and (
+        _DRUG_NAME.match(topic) is not None or is_drug(word) or word in _SUBSTANCES
+    )
 
 
 def populations(text: str) -> tuple[str, ...]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from medoracle.answer.analysis import comparison_sides, populations
+from medoracle.answer.analysis import comparison_sides, names_drug, populations
 from medoracle.answer.sections import spec_by_key
 from medoracle.domain import QuestionAnalysis, QuestionKind
-from medoracle.synonyms import is_drug
 
 MAX_TOPIC_WORDS = 6
 
@@ -164,32 +163,9 @@ _MOLECULE_FOLLOW_UPS = (
     "Which diseases involve {topic}?",
     "How is {topic} studied?",
 )
-# Generic drug names end in a few dozen stems (WHO INN); a topic of one such word is a drug.
-_DRUG_NAME = re.compile(
-    r"^\w+(pril|sartan|olol|statin|mab|nib|azole|cillin|mycin|cycline|floxacin|dipine|prazole|tidine|triptan"
-    r"|gliptin|gliflozin|glutide|parin|xaban|gatran|vir|afil|azepam|zolam|oxetine|pramine|triptyline|setron"
-    r"|sone|olone|asone|lukast|tadine|caine|profen|fenac|coxib|semide|thiazide|terol|tropium|formin|glinide"
-    r"|dronate|tinib|zumab|ximab|cept|orphine|codone|morphone|entanyl|adol|adone)$|^codeine$",
-    re.IGNORECASE,
-)
 _MOLECULE = re.compile(
     r"\b(proteins?|genes?|receptors?|enzymes?|kinases?|channels?|hormones?|pathways?|rnas?)\b", re.I
 )
-
-
-_DRUG_CLASS = re.compile(
-    r"\b(blockers?|inhibitors?|agonists?|antagonists?|antibiotics?|antidepressants?|antipsychotics?"
-    r"|benzodiazepines?|statins?|opioids?|steroids?|corticosteroids?|diuretics?|nsaids?|antihistamines?"
-    r"|anticoagulants?|vaccines?|supplements?|medicines?|medications?|drugs?|vitamin [a-z]\d*)$",
-    re.IGNORECASE,
-)
-
-
-def _is_drug(topic: str) -> bool:
-    """A generic name ("amlodipine"), a brand ("Lipitor") or a class of drugs ("beta blockers")."""
-    if _DRUG_CLASS.search(topic):
-        return True
-    return len(topic.split()) == 1 and (_DRUG_NAME.match(topic) is not None or is_drug(topic.lower()))
 
 
 def _title_case(topic: str) -> str:
@@ -243,7 +219,7 @@ def heading(analysis: QuestionAnalysis) -> str:
 def _options(sides: dict[str, str]) -> bool:
     """Whether a comparison weighs treatments (drugs, "surgery", "for fever") rather than conditions."""
     first, second = sides["first"], sides["second"]
-    return bool(sides["context"]) or any(_is_drug(side) or _OPTION.search(side) for side in (first, second))
+    return bool(sides["context"]) or any(names_drug(side) or _OPTION.search(side) for side in (first, second))
 
 
 def _drug_words(topic: str) -> str:
@@ -269,10 +245,10 @@ def _templates(analysis: QuestionAnalysis, topic: str) -> tuple[str, tuple[str, 
         return _drug_words(topic), _FOLLOW_UPS[kind]
     if kind is QuestionKind.YES_NO and (subject := _subject_of(analysis, topic)):
         # "What are the alternatives to Cushing syndrome serious?" makes no sense.
-        return subject, _DRUG_FOLLOW_UPS if _is_drug(subject) else _SUBJECT_FOLLOW_UPS
+        return subject, _DRUG_FOLLOW_UPS if names_drug(subject) else _SUBJECT_FOLLOW_UPS
     if kind in (QuestionKind.DEFINITION, QuestionKind.OTHER):
         # "How is amlodipine diagnosed?" and "How is the Orco protein treated?" make no sense.
-        if _is_drug(topic):
+        if names_drug(topic):
             return topic, _DRUG_FOLLOW_UPS
         if _MOLECULE.search(topic):
             return topic, _MOLECULE_FOLLOW_UPS

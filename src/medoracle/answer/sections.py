@@ -115,7 +115,7 @@ _INTERACTIONS = (
 )
 _DEFINITION = (
     r"\b(is an?|are an?|is the|are the|refers to|defined as|is defined|are defined|characteri[sz]ed by"
-    r"|describes?|consists? of)\b"
+    r"|describes?|consists? of|are (\w+ )?(drugs|medicines|medications|agents|substances))\b"
 )
 _DEFINITION_CUE = re.compile(_DEFINITION, re.IGNORECASE)
 DEFINED_WITHIN = 6  # words before the definition wording
@@ -258,8 +258,26 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
 }
 
 
-def specs_for(kind: QuestionKind) -> tuple[SectionSpec, ...]:
-    return SPECS[kind]
+_USES = (
+    r"\b(used (to|for|in|as)|uses? of|indicat\w*|prescribed|approved (for|to|as)|treat\w*|relie\w*|prevent\w*"
+    r"|manag\w*|ease|eases)\b"
+)
+_DRUG_RISKS = (
+    r"\b(side[- ]effects?|adverse|harms?|toxicit\w*|addict\w*|dependence|overdos\w*|withdrawal|abuse|misuse"
+    r"|risks?|deaths?|fatal|poisoning|intoxicat\w*)\b"
+)
+# "What is morphine?" asks what a drug is, is used for and risks, not its symptoms or epidemiology.
+DRUG_DEFINITION: tuple[SectionSpec, ...] = (
+    _spec("definition", "Definition", "What it is", _DEFINITION, 1),
+    _spec("adverse_effects", "Adverse effects and risks", "Side effects and risks", _DRUG_RISKS, 4),
+    _spec("uses", "Uses", "What it is used for", _USES, 2),
+    _spec("mechanism", "Mechanism of action", "How it works", _MECHANISM, 3),
+)
+
+
+def specs_for(kind: QuestionKind, drug: bool = False) -> tuple[SectionSpec, ...]:
+    """The sections of an article of this kind; a definition of a drug has its own."""
+    return DRUG_DEFINITION if drug and kind is QuestionKind.DEFINITION else SPECS[kind]
 
 
 # Kinds whose sentences must fit one of their sections; the others keep a general section.
@@ -313,11 +331,13 @@ def assign(
     sentence: str,
     concepts: frozenset[str] = frozenset(),
     sides: Sequence[frozenset[str]] = (),
+    drug: bool = False,
 ) -> SectionSpec:
     """The section of a sentence in an article of this kind.
 
     ``concepts`` are the question's stems; ``sides`` the stems of each option a comparison weighs:
-    a sentence naming every option is head-to-head evidence even when no cue word says so.
+    a sentence naming every option is head-to-head evidence even when no cue word says so; ``drug``:
+    the question's topic is a drug.
     """
     if kind is QuestionKind.CAUSES and is_consequence(sentence, concepts):
         return spec_by_key(kind, "consequences")
@@ -331,7 +351,7 @@ def assign(
     # "Apixaban compared with warfarin" weighs no aspirin against warfarin.
     if sides and not names_all_sides:
         skipped = "head_to_head"
-    for spec in SPECS[kind]:
+    for spec in specs_for(kind, drug):
         # Whatever else it says, a statement naming every option weighs them (harms come first).
         if spec.key != skipped and (
             spec.cue.search(sentence) or (spec.key == "head_to_head" and names_all_sides)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from medoracle.answer import text as features
-from medoracle.answer.analysis import comparison_sides, stem
+from medoracle.answer.analysis import comparison_sides, names_drug, stem
 from medoracle.answer.sections import SectionSpec, assign
 from medoracle.domain import Hit, Passage, QuestionAnalysis, QuestionKind, SourceSpan
 
@@ -107,7 +107,8 @@ _BOILERPLATE = re.compile(
     r"|establish|illustrate|introduce|here)|our (aim|objective|goal)|^the (present )?study (investigated|examined"
     r"|evaluated|assessed|aimed|describes|reports)"
     r"|the (aim|objective|purpose|goal) of|(was|were) (randomly )?(assigned|enrolled|recruited|included|defined as"
-    r"|allocated)|data were (collected|extracted|analy[sz]ed)|(databases?|medline|embase|pubmed|cochrane"
+    r"|allocated)|defined as (\d|>|<|≥|≤|at least|more than|less than|fewer than)"
+    r"|data were (collected|extracted|analy[sz]ed)|(databases?|medline|embase|pubmed|cochrane"
     r" library)\b.{0,40}\bsearched|informed consent|approved by|clinicaltrials\.gov|\bNCT\d+|registered"
     r"|further (studies|research) (is|are) (needed|required|warranted)|remains? to be (determined|elucidated)"
     # guidelines' pointers to themselves: scope notes, rationale and algorithm references
@@ -356,6 +357,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
     asked_types = _types(question.text)
     compared = comparison_sides(question)
     sides = [features.stems(compared[side]) for side in ("first", "second")] if compared else []
+    drug = names_drug(question.topic)
     found: list[Candidate] = []
     for rank, hit in enumerate(hits):
         passage = hit.passage
@@ -376,7 +378,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
                 continue  # "type 1 diabetes" does not answer a question on type 2 diabetes
             if not _stands_alone(sentence):
                 continue
-            spec = assign(question.kind, gist, frozenset(concepts), sides)
+            spec = assign(question.kind, gist, frozenset(concepts), sides, drug)
             found.append(
                 Candidate(
                     text=sentence,
