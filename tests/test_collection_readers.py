@@ -162,9 +162,13 @@ def test_medquad_a_heading_run_into_its_first_sentence_gets_a_line_of_its_own() 
     assert answer_text(answer) == (
         "Diagnosing Heart Failure\nThere is no single test. Chest X Ray\nA chest x ray is painless."
     )
-    repeated = "Laser Surgery Laser surgery uses a laser. Preventing Type 2 Diabetes Before people develop it"
+    repeated = (
+        "Laser Surgery Laser surgery uses a laser. Preventing Type 2 Diabetes Before people develop it. "
+        "Possible Complications Over Time Over time, it can cause"
+    )
     assert answer_text(repeated) == (
-        "Laser Surgery\nLaser surgery uses a laser. Preventing Type 2 Diabetes\nBefore people develop it"
+        "Laser Surgery\nLaser surgery uses a laser. Preventing Type 2 Diabetes\nBefore people develop it. "
+        "Possible Complications Over Time\nOver time, it can cause"
     )
     named = "The National Eye Institute scientists are studying new drugs. It it not believed to spread."
     assert answer_text(named) == named

@@ -123,7 +123,8 @@ _FRAME_WORDS = (
     r"|usually|normally|lasts?|please|indicates?|give|administer|inject|tablets?|pills?|capsules?|same|reasons?|cures?"
     r"|worry|worried|concerned|components?|stages?(?! (?:\d|[IV]{1,3}\b))|know|fastest|quickest|easiest"
     r"|left|untreated|am|creams?|ointments?|lotions?|alternatives?|day|daily|some|someone|somebody|anyone|fix"
-    r"|different|differ|away|go|safely|ok|okay|harmful|dangerous|risky|yourself|myself)"
+    r"|different|differ|away|go|safely|ok|okay|harmful|dangerous|risky|yourself|myself|called|suddenly|really"
+    r"|actually|sometimes|always|ever)"
 )
 # Not inside a hyphenated word: "hand-foot-and-mouth" keeps its "and".
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)

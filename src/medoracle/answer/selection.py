@@ -96,7 +96,9 @@ _DEPENDENT_START = re.compile(
     r"^(this|these|those|such|it|its|they|their|them|he|she|his|her|however|but|although this|thus|hence|therefore"
     r"|in (this|the present|our) (study|trial|work|paper|review|analysis)|here,? we|the present study|this study"
     r"|in contrast|on the other hand|similarly|likewise|consequently|accordingly|the former|the latter"
-    r"|both|all of them|in both|the result is|and|or|so|also|in (these|this|such) cases?)\b",
+    r"|both|all of them|in both|the result is|and|or|so|also|in (these|this|such) cases?"
+    # a list item that continues its introduction: "Are associated with a painful mass, refer to…"
+    r"|is|are|was|were|does)\b",
     re.IGNORECASE,
 )
 # Aims, methods and registrations: true, but they do not answer a clinical question.

@@ -136,14 +136,15 @@ def _apostrophe(match: re.Match[str]) -> str:
 
 # Some pages run a section heading into its first sentence ("Diagnosing Heart Failure There is not one
 # specific test", "Preventing Type 2 Diabetes Before people develop"): a run of capitalised words, then
-# a word that opens sentences and a lower-case word; or a heading its sentence repeats ("Laser Surgery
-# Laser surgery uses a laser"). The heading goes on a line of its own.
+# a word that opens sentences and a lower-case word; or a heading whose last words its sentence repeats
+# ("Laser Surgery Laser surgery uses a laser", "Possible Complications Over Time Over time, high blood
+# pressure"). The heading goes on a line of its own.
 _HEADING_WORD = r"(?:[A-Z][\w'-]*|\d+|--|and|of|the|to|for|with|or|in|a|on|at)"
 _GLUED_HEADING = re.compile(
     rf"(^|[.!?] )([A-Z][\w'-]*(?: {_HEADING_WORD}){{1,7}}) (?=(?:There|The|A|An|If|You|Your|It|Most|Many|Some"
     r"|People|This|These|Once|When|In|For|Although|While|Because|Anyone|Sometimes|Often|About|Each|Every"
     r"|Researchers|Scientists|Before|After|Even|Not) [a-z])"
-    r"|(^|[.!?] )([A-Z][a-z'-]{2,}(?: [A-Za-z][a-z'-]*){0,3}) (?=(?i:\4) [a-z])",
+    r"|(^|[.!?] )((?:[A-Z][\w'-]* ){0,4}([A-Z][a-z'-]{2,}(?: [A-Za-z][a-z'-]*){0,3})) (?=(?i:\5),? [a-z])",
     re.MULTILINE,
 )
 
