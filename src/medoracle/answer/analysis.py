@@ -24,8 +24,8 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             QuestionKind.DOSING,
             # "How much paracetamol can I take?", not "How much urine does a bladder hold?"; "low-dose
             # aspirin" names a drug, not its dose
-            r"\b((?<!-)dos(e|es|age|ing)|how much\b.*\b(take|taking|give|giving|use|safe|drink)|how many (mg|milligrams"
-            r"|tablets|pills)|mgs?|milligrams?"
+            r"\b((?<!-)dos(e|es|age|ing)|how much\b.*\b(take|taking|give|giving|use|safe|drink)"
+            r"|how many (mg|milligrams|tablets|pills)|mgs?|milligrams?"
             r"|how often (should|do|can|must) \w+ (take|use|give)|how (to|do (i|you)) (give|administer|inject)"
             r"|(daily )?amount of"
             r"|maximum daily|mg/kg|titrat\w*)\b",
@@ -432,8 +432,6 @@ _DRUG_CLASS = re.compile(
     r"|anticoagulants?|vaccines?|supplements?|medicines?|medications?|drugs?|vitamin [a-z]\d*)$",
     re.IGNORECASE,
 )
-
-
 _SUBSTANCES = frozenset(
     {"marijuana", "cannabis", "heroin", "cocaine", "methamphetamine", "nicotine", "caffeine"}
 )

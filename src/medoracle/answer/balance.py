@@ -92,6 +92,7 @@ def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
 
 
 def votes(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """Whether the statement answers the yes/no question either way."""
     return side(candidate, question) is not None
 
 

@@ -66,7 +66,10 @@ _FIRST_LINE = (
     r"\b(first[- ]line|recommended|recommend\w*|initial|standard (of care|care|treatment|therapy)|mainstay"
     r"|treatment of choice|guidelines?|preferred|should be (treated|given|offered|used))\b"
 )
-_ALTERNATIVES = r"\b(alternatives?(?! diagnos)|second[- ]line|third[- ]line|refractory|if .{0,30}fails?|other options|add-on|switch\w*)\b"
+_ALTERNATIVES = (
+    r"\b(alternatives?(?! diagnos)|second[- ]line|third[- ]line|refractory|if .{0,30}fails?|other options|add-on"
+    r"|switch\w*)\b"
+)
 _EFFICACY = (
     r"\b(effective|efficacy|improv\w*|reduc\w*|decreas\w*|benefit\w*|remission|cure|success"
     r"|superior|placebo|relie\w*|eases?|eased|responders?|responded"

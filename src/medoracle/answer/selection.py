@@ -123,7 +123,8 @@ _BOILERPLATE = re.compile(
     # what a study did to its subjects: "each subject underwent color Doppler ultrasonography"
     r"|(each|all|the) (subjects?|participants?|patients?) (underwent|were (enrolled|recruited|included|assigned))"
     r"|(subjects|participants|patients) were (permitted|allowed|instructed|asked|required) to"
-    r"|outcome measures (included|were)|search terms (were|included)|(primary|secondary) (outcomes?|end ?points?) (was|were|included))\b",
+    r"|outcome measures (included|were)|search terms (were|included)"
+    r"|(primary|secondary) (outcomes?|end ?points?) (was|were|included))\b",
     re.IGNORECASE,
 )
 _AIM_START = re.compile(
