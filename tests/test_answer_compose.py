@@ -155,6 +155,16 @@ def test_a_drug_is_defined_by_what_it_is_what_it_is_used_for_how_it_works_and_it
     assert answer.follow_ups[0] == "What are the side effects of morphine?"
 
 
+def test_a_test_says_how_a_diagnosis_is_made_not_how_many_were_diagnosed() -> None:
+    embolism = frozenset({stem("pulmonary"), stem("embolism")})
+    counted = "Thrombotic complications were diagnosed in 150 patients, mainly pulmonary embolism (16.7%)."
+    assert assign(QuestionKind.DIAGNOSIS, counted, embolism).key != "tests"
+    newly = "Offer anticoagulation to adults with newly diagnosed pulmonary embolism."
+    assert assign(QuestionKind.DIAGNOSIS, newly, embolism).key != "tests"
+    how = "Pulmonary embolism is diagnosed with CT pulmonary angiography."
+    assert assign(QuestionKind.DIAGNOSIS, how, embolism).key == "tests"
+
+
 def test_a_complication_leads_only_an_article_that_asks_for_complications() -> None:
     damage = [("damage", "A brain abscess can damage nearby brain tissue and lead to seizures.")]
     answer = compose("What is the prognosis of a brain abscess?", hits_of_abstracts(damage))

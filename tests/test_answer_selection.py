@@ -94,6 +94,7 @@ def test_a_guidelines_scope_fields_and_pointers_to_elsewhere_are_not_statements(
             Section(
                 "MAJOR RECOMMENDATIONS",
                 "See Appendix VI in the guideline on gout flares for the quality of each study. "
+                "Get more details about tests for gout flares. "
                 "Offer an NSAID or colchicine as first-line treatment for gout flares.",
             ),
         ],

@@ -97,6 +97,7 @@ _FRAME_WORDS = (
     r"|a (?:person|child|baby|woman|man|adult)) (?:get|catch|develop)(?! rid)"
     r"|(?:warning|early|first) signs?|(?:looks?|feels?) like|(?:first|second|third)[- ]line|first things? to do"
     r"|life expectancy|survival rates?|outlook"
+    r"|(?:tests?|exams?|scans?) (?:(?:are|is) )?(?:used )?(?:to|for) (?:diagnos\w*|detect\w*|confirm\w*)"
     # "the major cause of", but "major depression" keeps its word
     r"|(?:major|leading|primary|biggest|main|commonest) (?:causes?|reasons?|risk factors?|symptoms?|treatments?)"
     # a count before what is counted: "the 3 types of", "9 symptoms of"

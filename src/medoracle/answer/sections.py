@@ -48,9 +48,10 @@ _DIFFERENTIAL = (
     r"\b(differential|distinguish\w*|differentiat\w*|mimic\w*|unlike|rather than|confused with"
     r"|should be (excluded|ruled out))\b"
 )
-# "Sensitivity to light" is a symptom, not a test's accuracy.
+# "Sensitivity to light" is a symptom, not a test's accuracy; "complications were diagnosed in 150 patients"
+# and "children with newly diagnosed asthma" say nothing of how the diagnosis is made.
 _DIAGNOSTIC = (
-    r"\b(diagnos\w*|(?<!family )history|physical exam\w*|laborator\w*|tests?|testing|imaging|biops\w*"
+    r"\b(diagnos(is|es|e|ing|tic\w*)|(?<!newly )(?<!were )(?<!was )diagnosed|(?<!family )history|physical exam\w*|laborator\w*|tests?|testing|imaging|biops\w*"
     r"|ultraso\w*|mri|ct|screen\w*|sensitivity(?! to)|specificity|evaluat\w*|assessment|criteria|markers?|biomarkers?)\b"
 )
 _ASSOCIATED = (
