@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medoracle.answer import MAX_QUESTION_CHARS, QuestionError, analyze
-from medoracle.answer.analysis import comparison_sides, stem
+from medoracle.answer.analysis import comparison_sides, names_drug, stem
 from medoracle.answer.followups import follow_ups, heading
 from medoracle.answer.text import stems
 from medoracle.domain import QuestionKind
@@ -361,6 +361,13 @@ def test_a_yes_no_question_on_whether_something_helps_follows_up_on_each_side() 
         "What are the harms of antibiotics?",
         "What causes acute bronchitis?",
     )
+
+
+def test_a_drug_is_told_by_its_names_ending_but_not_an_english_word_with_that_ending() -> None:
+    assert all(
+        names_drug(word) for word in ("enalapril", "etanercept", "albuterol", "ivermectin", "oxycodone")
+    )
+    assert not any(names_drug(word) for word in ("April", "concept", "cholesterol", "information"))
 
 
 def test_a_question_is_not_its_own_follow_up() -> None:

@@ -155,6 +155,16 @@ def test_a_drug_is_defined_by_what_it_is_what_it_is_used_for_how_it_works_and_it
     assert answer.follow_ups[0] == "What are the side effects of morphine?"
 
 
+def test_a_treatment_article_leads_with_a_statement_naming_a_treatment() -> None:
+    question = "How is community-acquired pneumonia treated?"
+    process = "Allow treatment of community-acquired pneumonia within 4 hours of arrival at hospital."
+    named = "Offer amoxicillin for 5 days to adults with community-acquired pneumonia."
+    answer = compose(question, hits_of_abstracts([("process", process)]))
+    assert answer.lead == ()
+    answer = compose(question, hits_of_abstracts([("process", process), ("named", named)]))
+    assert [b.text for b in answer.lead] == [named]
+
+
 def test_a_test_says_how_a_diagnosis_is_made_not_how_many_were_diagnosed() -> None:
     embolism = frozenset({stem("pulmonary"), stem("embolism")})
     counted = "Thrombotic complications were diagnosed in 150 patients, mainly pulmonary embolism (16.7%)."

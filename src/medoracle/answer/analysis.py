@@ -420,11 +420,12 @@ def comparison_sides(analysis: QuestionAnalysis) -> dict[str, str] | None:
 
 
 # Generic drug names end in a few dozen stems (WHO INN); a topic of one such word is a drug.
+# Not an English word with such an ending: "April", "concept" and "cholesterol" are not drugs.
 _DRUG_NAME = re.compile(
-    r"^\w+(pril|sartan|olol|statin|mab|nib|azole|cillin|mycin|cycline|floxacin|dipine|prazole|tidine|triptan"
+    r"^(?!april$)\w+(pril|sartan|olol|statin|mab|nib|azole|cillin|mycin|cycline|floxacin|dipine|prazole|tidine|triptan"
     r"|gliptin|gliflozin|glutide|parin|xaban|gatran|vir|afil|azepam|zolam|oxetine|pramine|triptyline|setron"
-    r"|sone|olone|asone|lukast|tadine|caine|profen|fenac|coxib|semide|thiazide|terol|tropium|formin|glinide"
-    r"|dronate|tinib|zumab|ximab|cept|orphine|codone|morphone|entanyl|adol|adone)$|^codeine$",
+    r"|sone|olone|asone|lukast|tadine|caine|profen|fenac|coxib|semide|thiazide|(?<!s)terol|tropium|formin|glinide"
+    r"|dronate|tinib|zumab|ximab|ercept|acept|orphine|codone|morphone|entanyl|adol|adone|mectin)$|^codeine$",
     re.IGNORECASE,
 )
 _DRUG_CLASS = re.compile(

@@ -15,7 +15,7 @@ from medoracle.answer import text as features
 from medoracle.answer.analysis import analyze, stem
 from medoracle.answer.balance import contradicting, side, verdict_of, votes
 from medoracle.answer.references import ReferenceBook, related_references
-from medoracle.answer.sections import GENERAL, STRICT_KINDS, SectionSpec, spec_by_key
+from medoracle.answer.sections import GENERAL, STRICT_KINDS, SectionSpec, names_treatment, spec_by_key
 from medoracle.answer.selection import (
     GENERIC_TERMS,
     Candidate,
@@ -217,8 +217,14 @@ def _lead(
         # Only a statement weighing the options against each other answers which is better.
         answers = [c for c in answers if _section_of(analysis, c).key == "head_to_head"]
     elif analysis.kind in STRICT_KINDS:
-        # "Impetigo is a skin infection" does not answer "What is the best treatment for impetigo?".
-        answers = [c for c in answers if _section_of(analysis, c) is not GENERAL]
+        # "Impetigo is a skin infection" does not answer "What is the best treatment for impetigo?", nor
+        # does a statement on treating that names no treatment.
+        answers = [
+            c
+            for c in answers
+            if _section_of(analysis, c) is not GENERAL
+            and (analysis.kind is not QuestionKind.TREATMENT or names_treatment(c.text))
+        ]
     elif not answers:
         answers = list(ordered)  # a definition from a title is better than none
     if not answers:

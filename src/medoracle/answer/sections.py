@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from medoracle.answer.analysis import names_drug
 from medoracle.answer.text import stems
 from medoracle.domain import Audience, QuestionKind
 
@@ -64,7 +65,9 @@ _NUMBERS_OR_FREQUENCY = (
     r"|majority|rare|rarely)\b"
 )
 _FIRST_LINE = (
-    r"\b(first[- ]line|recommended|recommend\w*|initial|standard (of care|care|treatment|therapy)|mainstay"
+    # a guideline's recommendation: "Offer amoxicillin for 5 days to adults with pneumonia"
+    r"^(offer|give|prescribe|start)\b"
+    r"|\b(first[- ]line|recommended|recommend\w*|initial|standard (of care|care|treatment|therapy)|mainstay"
     r"|treatment of choice|guidelines?|preferred|should be (treated|given|offered|used))\b"
 )
 _ALTERNATIVES = (
@@ -150,6 +153,15 @@ _COMPARISON = (
     r"|head-to-head|difference)\b"
 )
 _ANY = r"."
+# What a treatment is: a drug, a class of drugs, a procedure or another named intervention.
+_TREATMENT_NAMES = re.compile(
+    _DRUGS + r"|\b(surg\w*|operations?|therap\w*|pharmacolog\w*|antivirals?|antifungals?|scabicides?|insulin"
+    r"|transplant\w*|exercises?|diet\w*|weight loss|counsel\w*|psychotherap\w*|psychological|cognitive behavio\w*"
+    r"|radiation|radiotherapy|immunotherap\w*|injections?|infusions?|braces?|splints?|casts?|rest|ice|compression"
+    r"|laser|stents?|stenting|bypass|dialysis|oxygen|ventilation|lifestyle|agents?|pills?|creams?|ointments?"
+    r"|tablets?|supplements?|procedures?|removal|excision|drainage|physiotherap\w*)\b",
+    re.IGNORECASE,
+)
 # What a condition leads to; a consequence when the topic is named before this wording rather than after.
 _CONSEQUENCE = re.compile(
     r"\b(more likely to (develop|have|get|need)|risk of (developing|later)|leads? to|leading to|results? in"
@@ -319,6 +331,14 @@ def _treats(sentence: str, concepts: frozenset[str], verbs: re.Pattern[str] = _T
     return any(
         stems(" ".join(sentence[match.end() :].split()[:TREATED_WITHIN])) & concepts
         for match in verbs.finditer(sentence)
+    )
+
+
+def names_treatment(sentence: str) -> bool:
+    """The sentence names a treatment ("antibiotics", "surgery", "ivermectin"), not only treating:
+    "Put in place processes to allow treatment within 4 hours" says nothing of which one."""
+    return _TREATMENT_NAMES.search(sentence) is not None or any(
+        names_drug(word) for word in re.findall(r"[A-Za-z]{4,}", sentence)
     )
 
 
