@@ -155,6 +155,14 @@ def test_a_drug_is_defined_by_what_it_is_what_it_is_used_for_how_it_works_and_it
     assert answer.follow_ups[0] == "What are the side effects of morphine?"
 
 
+def test_the_harms_of_prevention_are_its_downsides_not_who_is_at_risk() -> None:
+    falls = frozenset({stem("falls")})
+    at_risk = "Adults aged 50 to 64 years at higher risk of falls should be offered a home safety assessment."
+    assert assign(QuestionKind.PREVENTION, at_risk, falls).key != "harms"
+    downside = "Vitamin D to prevent falls caused hypercalcaemia and other adverse effects in 3% of adults."
+    assert assign(QuestionKind.PREVENTION, downside, falls).key == "harms"
+
+
 def test_a_treatment_article_leads_with_a_statement_naming_a_treatment() -> None:
     question = "How is community-acquired pneumonia treated?"
     process = "Allow treatment of community-acquired pneumonia within 4 hours of arrival at hospital."

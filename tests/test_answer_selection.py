@@ -95,6 +95,7 @@ def test_a_guidelines_scope_fields_and_pointers_to_elsewhere_are_not_statements(
                 "MAJOR RECOMMENDATIONS",
                 "See Appendix VI in the guideline on gout flares for the quality of each study. "
                 "Get more details about tests for gout flares. "
+                "To prevent gout flares the following should be considered. "
                 "Offer an NSAID or colchicine as first-line treatment for gout flares.",
             ),
         ],

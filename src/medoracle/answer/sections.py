@@ -86,6 +86,12 @@ _HARMS = (
     r"|bleeding|(increased|higher) risk of|complications?|contraindicat\w*|withdraw\w*|interactions?|tolerab\w*)\b"
 )
 # Levels measured in a patient, not "at a neuronal level" or "the systemic reduction of insulin levels".
+# The downsides of a preventive measure; "older people at higher risk of falling" and "a home safety
+# intervention" say who is at risk and what is offered.
+_PREVENTION_HARMS = (
+    r"\b(adverse (drug )?(effects?|events?|reactions?)|side[- ]effects?|harms?|toxicit\w*|bleeding"
+    r"|overdiagnos\w*|false[- ]positives?|overtreatment)\b"
+)
 _MONITORING = (
     r"\b(monitor\w*|follow-?up|(serum|plasma|blood|trough|drug) (\w+ )?(levels?|concentrations?)|measure\w*"
     r"|assess\w*|surveillance|every \d+|check-?ups?"
@@ -231,7 +237,7 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
     ),
     QuestionKind.PREVENTION: (
         _spec("screening", "Screening", "Screening and early detection", _SCREENING, 3),
-        _spec("harms", "Harms", "Possible downsides", _HARMS, 4),
+        _spec("harms", "Harms", "Possible downsides", _PREVENTION_HARMS, 4),
         _spec("measures", "Preventive measures", "What can lower the risk", _PREVENTION, 1),
         _spec("risk_reduction", "Risk reduction in numbers", "How much the risk falls", _EFFICACY, 2),
     ),
