@@ -89,6 +89,9 @@ def test_a_consequence_names_the_topic_before_its_wording_and_a_cause_after_it()
     assert not is_consequence(
         "Being overweight increases the risk of developing gout, which leads to excess uric acid.", gout
     )
+    # After "due to" or "caused by" stands the cause.
+    assert is_consequence("Half of all men will have swollen joints due to gout.", gout)
+    assert not is_consequence("Gout is often caused by a diet rich in purines.", gout)
 
 
 def test_a_definition_defines_the_topic_itself() -> None:

@@ -24,7 +24,8 @@ def test_sentences_that_lean_on_an_antecedent_are_dropped() -> None:
         "Gout flares follow rises in serum urate. This explains why gout flares cluster after feasts. "
         "However, gout flares also occur at normal urate. These gout flares were painful. "
         "In these cases, apply the principles for gout flares. "
-        "Are associated with a painful mass, refer gout flares to a rheumatologist."
+        "Are associated with a painful mass, refer gout flares to a rheumatologist. "
+        "Mutations in these genes cause early gout flares."
     )
     assert kept == ["Gout flares follow rises in serum urate."]
 

@@ -175,6 +175,11 @@ _CONSEQUENCE = re.compile(
     r"|(is|are|was|were|been) associated with)\b",
     re.IGNORECASE,
 )
+# A wording that looks back at a cause: the topic after it is what causes the rest.
+_CAUSED_BY = re.compile(
+    r"\b(due to|caused by|because of|as a result of|secondary to|results? from|resulting from)\b",
+    re.IGNORECASE,
+)
 _TREATING = (
     r"treat|treats|treated|treating|treatments? (of|for|include)|manage|managing|management of"
     r"|relieve|relieves|relieving|stop|stops|stopping"
@@ -318,18 +323,23 @@ STRICT_KINDS = frozenset(
 
 
 def is_consequence(sentence: str, concepts: frozenset[str]) -> bool:
-    """The sentence says what the topic leads to: it names the topic more fully before the wording than after.
+    """The sentence says what the topic leads to: it names the topic more fully before the wording than
+    after, or after a wording that looks back at a cause ("due to") more fully than before it.
 
     "Mothers who had gestational diabetes are more likely to develop type 2 diabetes" is a consequence;
-    "women with a family history of diabetes are more likely to develop gestational diabetes" a cause.
+    "women with a family history of diabetes are more likely to develop gestational diabetes" a cause;
+    "half of all women will break a bone due to osteoporosis" a consequence.
     """
     # The first cue: "Being overweight increases the risk of developing gout because … which leads to
     # excess uric acid" is a cause, whatever follows it.
-    cue = _CONSEQUENCE.search(sentence)
+    cue = _CONSEQUENCE.search(sentence) or _CAUSED_BY.search(sentence)
     if cue is None:
         return False
     before = len(stems(sentence[: cue.start()]) & concepts)
-    return before > 0 and before > len(stems(sentence[cue.end() :]) & concepts)
+    after = len(stems(sentence[cue.end() :]) & concepts)
+    if cue.re is _CAUSED_BY:
+        before, after = after, before
+    return before > 0 and before > after
 
 
 def _treats(sentence: str, concepts: frozenset[str], verbs: re.Pattern[str] = _TREATS) -> bool:

@@ -97,6 +97,7 @@ _DEPENDENT_START = re.compile(
     r"|in (this|the present|our) (study|trial|work|paper|review|analysis)|here,? we|the present study|this study"
     r"|in contrast|on the other hand|similarly|likewise|consequently|accordingly|the former|the latter"
     r"|both|all of them|in both|the result is|and|or|so|also|in (these|this|such) cases?"
+    r"|\w+ (in|of|with|from|for) (these|this|those|such)(?! as)"  # "Mutations in these genes cause…"
     # a list item that continues its introduction: "Are associated with a painful mass, refer to…"
     r"|is|are|was|were|does)\b",
     re.IGNORECASE,
