@@ -20,6 +20,7 @@ from medoracle.ingest.medquad import MedQuADReader, answer_text
 from medoracle.ingest.pipeline import ingest
 from medoracle.ingest.pubmedqa import EXPECTED as PUBMEDQA_EXPECTED
 from medoracle.ingest.pubmedqa import PubMedQAReader
+from medoracle.ingest.sentences import split_sentences
 from medoracle.library import Library
 
 COLLECTIONS = FIXTURES / "collections"
@@ -160,18 +161,31 @@ def test_medquad_a_list_without_its_colon_gets_one_and_the_text_after_a_list_sta
 def test_medquad_a_heading_run_into_its_first_sentence_gets_a_line_of_its_own() -> None:
     answer = "Diagnosing Heart Failure There is no single test. Chest X Ray A chest x ray is painless."
     assert answer_text(answer) == (
-        "Diagnosing Heart Failure\nThere is no single test. Chest X Ray\nA chest x ray is painless."
+        "Diagnosing Heart Failure\nThere is no single test.\nChest X Ray\nA chest x ray is painless."
     )
     repeated = (
         "Laser Surgery Laser surgery uses a laser. Preventing Type 2 Diabetes Before people develop it. "
         "Possible Complications Over Time Over time, it can cause"
     )
     assert answer_text(repeated) == (
-        "Laser Surgery\nLaser surgery uses a laser. Preventing Type 2 Diabetes\nBefore people develop it. "
+        "Laser Surgery\nLaser surgery uses a laser.\nPreventing Type 2 Diabetes\nBefore people develop it.\n"
         "Possible Complications Over Time\nOver time, it can cause"
     )
     named = "The National Eye Institute scientists are studying new drugs. It it not believed to spread."
     assert answer_text(named) == named
+
+
+def test_medquad_a_heading_inside_an_answer_is_a_sentence_apart_from_the_one_it_ran_into() -> None:
+    # The line before the heading is long, so the line break alone would not end a sentence.
+    text = answer_text(
+        "Some cases are mild and go away on their own within a few weeks of rest. "
+        "Chest X Ray A chest x ray is a painless test."
+    )
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Some cases are mild and go away on their own within a few weeks of rest.",
+        "Chest X Ray",
+        "A chest x ray is a painless test.",
+    ]
 
 
 def test_medquad_words_that_lost_their_apostrophe_get_it_back() -> None:

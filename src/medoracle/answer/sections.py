@@ -148,7 +148,7 @@ _TYPES = (
 # What a condition leads to, for "What are the complications of diabetes?"
 _COMPLICATIONS = (
     r"\b(complications?|leads? to|leading to|can cause|results? in|resulting in|damag\w*"
-    r"|(increases?|raises?) the risk of|more likely to (develop|have|get))\b"
+    r"|(increases?|raises?) the risk of|(an )?increased risk of|more likely to (develop|have|get))\b"
 )
 _PROGNOSTIC_FACTORS = r"\b(predict\w*|prognostic|independent(ly)? (risk )?factors?|associated with (worse|better|poor|higher|lower)|hazard)\b"
 _PREVENTION = r"\b(prevent\w*|prophyla\w*|reduc\w* (the )?(risk|incidence)|lower (risk|incidence)|protect\w*|vaccin\w*|avoid\w*|lifestyle)\b"

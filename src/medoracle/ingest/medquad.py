@@ -164,8 +164,9 @@ def answer_text(answer: str) -> str:
 
 
 def _own_line(match: re.Match[str]) -> str:
-    before, heading = (1, 2) if match[2] else (3, 4)
-    return f"{match[before]}{match[heading]}\n"
+    """The heading on a line of its own: the sentence splitter takes only a short whole line for one."""
+    before, heading = (match[1], match[2]) if match[2] else (match[3], match[4])
+    return f"{before.rstrip()}\n{heading}\n" if before else f"{heading}\n"
 
 
 # Most GARD answers open with their own question as a heading ("What causes Example syndrome?").
