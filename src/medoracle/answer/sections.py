@@ -188,6 +188,7 @@ _TREATS = re.compile(rf"\b({_TREATING})\b", re.IGNORECASE)
 # Preventing the condition is not one of its causes either, but it is not a treatment.
 _TREATS_OR_PREVENTS = re.compile(rf"\b({_TREATING}|prevent|prevents|preventing)\b", re.IGNORECASE)
 TREATED_WITHIN = 4  # words after the verb
+CAUSE_WORDS = 4  # words after "due to"
 _NEVER = r"(?!)"  # a section filled by a rule of its own, not by a cue
 
 GENERAL_KEY = "other_findings"
@@ -338,7 +339,10 @@ def is_consequence(sentence: str, concepts: frozenset[str]) -> bool:
     before = len(stems(sentence[: cue.start()]) & concepts)
     after = len(stems(sentence[cue.end() :]) & concepts)
     if cue.re is _CAUSED_BY:
-        before, after = after, before
+        # The cause is the phrase right after the wording: "due to beta cell dysfunction, gestational
+        # diabetes occurs" names no topic as the cause.
+        cause = re.split(r"[,;.]", sentence[cue.end() :], maxsplit=1)[0].split()[:CAUSE_WORDS]
+        before, after = len(stems(" ".join(cause)) & concepts), before
     return before > 0 and before > after
 
 
