@@ -57,10 +57,10 @@ def _words(stems: frozenset[str]) -> frozenset[str]:
 _ASKS_SAFETY = re.compile(r"\b(safe|safely|ok|okay|harmful|dangerous|risky|bad for)\b", re.IGNORECASE)
 _ASKS_HARM = re.compile(r"\b(harmful|dangerous|risky|bad for)\b", re.IGNORECASE)
 _NO_HARM = re.compile(
-    r"\b((is|are|was|were|appears?|considered|remains?) (generally |probably |likely |relatively )?(safe|well[- ]"
-    r"tolerated|harmless)|safe (to|in|during|for)|harmless|no (increased|significant|excess|higher) risk"
-    r"|not (associated with|linked to) (an )?(increased|higher|greater)|(do|does|did) not (affect|increase|raise"
-    r"|cause|harm)|no (lasting|long-term|permanent) (effects?|damage|harm)"
+    r"\b((is|are|was|were|appears?|considered|remains?) (generally |probably |likely |relatively )?"
+    r"(safe|well[- ]tolerated|harmless)|safe (to|in|during|for)|harmless|no (increased|significant|excess"
+    r"|higher) risk|not (associated with|linked to) (an )?(increased|higher|greater)|(do|does|did) not (affect"
+    r"|increase|raise|cause|harm)|no (lasting|long-term|permanent) (effects?|damage|harm)"
     r"|no evidence (that|of) .{0,60}\b(cause[sd]?|increase[sd]?|harm|damage|risk))\b",
     re.IGNORECASE,
 )

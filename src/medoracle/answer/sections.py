@@ -52,7 +52,8 @@ _DIFFERENTIAL = (
 # "Sensitivity to light" is a symptom, not a test's accuracy; "complications were diagnosed in 150 patients"
 # and "children with newly diagnosed asthma" say nothing of how the diagnosis is made.
 _DIAGNOSTIC = (
-    r"\b(diagnos(is|es|e|ing|tic\w*)|(?<!newly )(?<!were )(?<!was )diagnosed|(?<!family )history|physical exam\w*|laborator\w*|tests?|testing|imaging|biops\w*"
+    r"\b(diagnos(is|es|e|ing|tic\w*)|(?<!newly )(?<!were )(?<!was )diagnosed|(?<!family )history"
+    r"|physical exam\w*|laborator\w*|tests?|testing|imaging|biops\w*"
     r"|ultraso\w*|mri|ct|screen\w*|sensitivity(?! to)|specificity|evaluat\w*|assessment|criteria|markers?|biomarkers?)\b"
 )
 _ASSOCIATED = (
@@ -161,11 +162,11 @@ _COMPARISON = (
 _ANY = r"."
 # What a treatment is: a drug, a class of drugs, a procedure or another named intervention.
 _TREATMENT_NAMES = re.compile(
-    _DRUGS + r"|\b(surg\w*|operations?|therap\w*|pharmacolog\w*|antivirals?|antifungals?|scabicides?|insulin"
-    r"|transplant\w*|exercises?|diet\w*|weight loss|counsel\w*|psychotherap\w*|psychological|cognitive behavio\w*"
-    r"|radiation|radiotherapy|immunotherap\w*|injections?|infusions?|braces?|splints?|casts?|rest|ice|compression"
-    r"|laser|stents?|stenting|bypass|dialysis|oxygen|ventilation|lifestyle|agents?|pills?|creams?|ointments?"
-    r"|tablets?|supplements?|procedures?|removal|excision|drainage|physiotherap\w*)\b",
+    _DRUGS + r"|\b(surg\w*|operations?|therap\w*|pharmacolog\w*|antivirals?|antifungals?|scabicides?"
+    r"|insulin|transplant\w*|exercises?|diet\w*|weight loss|counsel\w*|psychotherap\w*|psychological"
+    r"|cognitive behavio\w*|radiation|radiotherapy|immunotherap\w*|injections?|infusions?|braces?|splints?"
+    r"|casts?|bed rest|compression|laser|stents?|stenting|bypass|dialysis|oxygen|ventilation|lifestyle|agents?"
+    r"|pills?|creams?|ointments?|tablets?|supplements?|procedures?|removal|excision|drainage|physiotherap\w*)\b",
     re.IGNORECASE,
 )
 # What a condition leads to; a consequence when the topic is named before this wording rather than after.
@@ -295,7 +296,7 @@ _DRUG_RISKS = (
     r"|risks?|deaths?|fatal|poisoning|intoxicat\w*)\b"
 )
 # "What is morphine?" asks what a drug is, is used for and risks, not its symptoms or epidemiology.
-DRUG_DEFINITION: tuple[SectionSpec, ...] = (
+_DRUG_DEFINITION: tuple[SectionSpec, ...] = (
     _spec("definition", "Definition", "What it is", _DEFINITION, 1),
     _spec("adverse_effects", "Adverse effects and risks", "Side effects and risks", _DRUG_RISKS, 4),
     _spec("uses", "Uses", "What it is used for", _USES, 2),
@@ -305,7 +306,7 @@ DRUG_DEFINITION: tuple[SectionSpec, ...] = (
 
 def specs_for(kind: QuestionKind, drug: bool = False) -> tuple[SectionSpec, ...]:
     """The sections of an article of this kind; a definition of a drug has its own."""
-    return DRUG_DEFINITION if drug and kind is QuestionKind.DEFINITION else SPECS[kind]
+    return _DRUG_DEFINITION if drug and kind is QuestionKind.DEFINITION else SPECS[kind]
 
 
 # Kinds whose sentences must fit one of their sections; the others keep a general section.
