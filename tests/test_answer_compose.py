@@ -93,6 +93,9 @@ def test_a_consequence_names_the_topic_before_its_wording_and_a_cause_after_it()
     assert is_consequence("Half of all men will have swollen joints due to gout.", gout)
     assert not is_consequence("Gout is often caused by a diet rich in purines.", gout)
     assert not is_consequence("If uric acid builds up due to kidney disease, gout occurs.", gout)
+    # What the topic causes is a consequence; what causes the topic is not.
+    assert is_consequence("Gout is a leading cause of joint damage in older men.", gout)
+    assert not is_consequence("Diuretics can cause gout.", gout)
 
 
 def test_a_definition_defines_the_topic_itself() -> None:

@@ -173,7 +173,8 @@ _TREATMENT_NAMES = re.compile(
 _CONSEQUENCE = re.compile(
     r"\b(more likely to (develop|have|get|need)|risk of (developing|later)|leads? to|leading to|results? in"
     r"|resulting in|complications?|go(es)? on to develop|later in life|continue to have"
-    r"|(is|are|was|were|been) associated with)\b",
+    # what the topic causes: "Stroke ranks as the third leading cause of death"
+    r"|(is|are|was|were|been) associated with|causes?|can cause|may cause)\b",
     re.IGNORECASE,
 )
 # A wording that looks back at a cause: the topic after it is what causes the rest.
