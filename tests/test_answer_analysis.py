@@ -254,6 +254,7 @@ def test_a_comparison_names_its_two_options(question: str, first: str, second: s
         ("What is major depression?", "major depression"),
         ("What can suddenly cause low blood pressure?", "low blood pressure"),
         ("What tests are used to diagnose heart failure?", "heart failure"),
+        ("How much aspirin should I take for preeclampsia prevention?", "aspirin for preeclampsia"),
         ("What is a person with no skin pigment called?", "no skin pigment"),
         ("What are the 9 symptoms of OCD?", "OCD"),
         ("What are 3 types of strokes?", "strokes"),

@@ -180,6 +180,14 @@ def test_a_treatment_article_leads_with_a_statement_naming_a_treatment() -> None
     assert [b.text for b in answer.lead] == [named]
 
 
+def test_a_dosing_article_leads_with_a_dose_of_the_drug_asked_about() -> None:
+    question = "What is the dose of amoxicillin for otitis media?"
+    other = "In the event of allergy to amoxicillin, azithromycin dosed at 30 mg/kg is first-line for otitis media."
+    own = "Treat otitis media with amoxicillin 80 mg/kg/day in two divided doses for 10 days."
+    answer = compose(question, hits_of_abstracts([("other", other), ("own", own)]))
+    assert [b.text for b in answer.lead] == [own]
+
+
 def test_a_test_says_how_a_diagnosis_is_made_not_how_many_were_diagnosed() -> None:
     embolism = frozenset({stem("pulmonary"), stem("embolism")})
     counted = "Thrombotic complications were diagnosed in 150 patients, mainly pulmonary embolism (16.7%)."

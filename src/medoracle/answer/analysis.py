@@ -131,7 +131,10 @@ _FRAME_WORDS = (
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)
 # Participles of the frame left inside a topic: "how is hypertension treated in pregnancy".
 _FRAME_VERB = re.compile(
-    r"\b(be )?(treated|managed|diagnosed|prevented|caused|defined|used|cured|interact|safe)\b", re.IGNORECASE
+    r"\b(be )?(treated|managed|diagnosed|prevented|caused|defined|used|cured|interact|safe)\b"
+    # "How much aspirin should I take for…", "How often can you use…"
+    r"|\b(should|can|could|do|must|may) (i|you|we|they) (take|use|give)\b",
+    re.IGNORECASE,
 )
 _LEADING_FRAME = re.compile(rf"^(?:{_FRAME_WORDS}(?:[\W_]+|$))+", re.IGNORECASE)
 _TRAILING_FRAME = re.compile(rf"(?:(?:^|[\W_]+){_FRAME_WORDS})+[\W_]*$", re.IGNORECASE)

@@ -15,7 +15,7 @@ from medoracle.answer import text as features
 from medoracle.answer.analysis import analyze, stem
 from medoracle.answer.balance import contradicting, side, verdict_of, votes
 from medoracle.answer.references import ReferenceBook, related_references
-from medoracle.answer.sections import GENERAL, STRICT_KINDS, SectionSpec, names_treatment, spec_by_key
+from medoracle.answer.sections import GENERAL, STRICT_KINDS, SectionSpec, doses, names_treatment, spec_by_key
 from medoracle.answer.selection import (
     GENERIC_TERMS,
     Candidate,
@@ -220,10 +220,7 @@ def _lead(
         # "Impetigo is a skin infection" does not answer "What is the best treatment for impetigo?", nor
         # does a statement on treating that names no treatment.
         answers = [
-            c
-            for c in answers
-            if _section_of(analysis, c) is not GENERAL
-            and (analysis.kind is not QuestionKind.TREATMENT or names_treatment(c.text))
+            c for c in answers if _section_of(analysis, c) is not GENERAL and _answers_kind(analysis, c)
         ]
     elif not answers:
         answers = list(ordered)  # a definition from a title is better than none
@@ -251,6 +248,16 @@ def _lead(
         if len(lead) == limits.lead:
             break
     return lead
+
+
+def _answers_kind(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """A treatment lead names a treatment; a dosing lead gives a dose of the drug asked about."""
+    if analysis.kind is QuestionKind.TREATMENT:
+        return names_treatment(candidate.text)
+    drug = subject_of(analysis)
+    if analysis.kind is QuestionKind.DOSING and drug is not None:
+        return doses(candidate.text, drug)
+    return True
 
 
 def _asked_about(analysis: QuestionAnalysis, spec: SectionSpec) -> bool:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from medoracle.answer.analysis import names_drug
+from medoracle.answer.analysis import names_drug, stem
 from medoracle.answer.text import stems
 from medoracle.domain import Audience, QuestionKind
 
@@ -99,9 +99,9 @@ _MONITORING = (
     # "check kidney function", not "check with their doctors"
     r"|check(ed|ing)? (your |the |their )?(levels?|blood|kidney|renal|liver|hepatic|for|regularly))\b"
 )
-_DOSE = (
-    r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|iu|units?|ml|mg/kg|mg/day|mg/d)\b|\b(dose|doses|dosage|dosing|titrat\w*)\b"
-)
+_AMOUNT = r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|iu|units?|ml|mg/kg|mg/day|mg/d)\b"
+_DOSE = _AMOUNT + r"|\b(dose|doses|dosage|dosing|titrat\w*)\b"
+_FIRST_AMOUNT = re.compile(_AMOUNT, re.IGNORECASE)
 _ADJUSTED_FOR = (
     r"(renal|hepatic|kidney|liver|elderly|older|children|pediatric|paediatric|pregnan\w*|creatinine clearance"
     r"|egfr|weight)"
@@ -362,6 +362,20 @@ def names_treatment(sentence: str) -> bool:
     return _TREATMENT_NAMES.search(sentence) is not None or any(
         names_drug(word) for word in re.findall(r"[A-Za-z]{4,}", sentence)
     )
+
+
+def doses(sentence: str, drug: str) -> bool:
+    """The sentence's first amount is a dose of ``drug`` (a stem): the drug named last before it is this
+    one. "In the event of allergy to amoxicillin, azithromycin dosed at 30 mg/kg" doses azithromycin."""
+    amount = _FIRST_AMOUNT.search(sentence)
+    if amount is None:
+        return True  # no amount to give to another drug
+    named = [
+        w
+        for w in re.findall(r"[A-Za-z][\w-]*", sentence[: amount.start()])
+        if names_drug(w) or stem(w) == drug
+    ]
+    return not named or stem(named[-1]) == drug
 
 
 def _defines(sentence: str, concepts: frozenset[str]) -> bool:
