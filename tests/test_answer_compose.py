@@ -10,7 +10,7 @@ from answer_fixtures import hits_for, hits_of_abstracts, hits_of_document, prepa
 from medoracle.answer import compose
 from medoracle.answer.analysis import stem
 from medoracle.answer.render import NO_DIRECT_ANSWER, to_markdown
-from medoracle.answer.sections import assign, is_consequence
+from medoracle.answer.sections import assign, doses, is_consequence
 from medoracle.answer.text import is_null_finding
 from medoracle.answer.verify import Tally, verify_bullet, verify_bullets
 from medoracle.domain import (
@@ -186,6 +186,9 @@ def test_a_dosing_article_leads_with_a_dose_of_the_drug_asked_about() -> None:
     own = "Treat otitis media with amoxicillin 80 mg/kg/day in two divided doses for 10 days."
     answer = compose(question, hits_of_abstracts([("other", other), ("own", own)]))
     assert [b.text for b in answer.lead] == [own]
+    assert doses(
+        "Amoxicillin, like other antibiotics, is given at 500 mg three times a day.", stem("amoxicillin")
+    )
 
 
 def test_a_test_says_how_a_diagnosis_is_made_not_how_many_were_diagnosed() -> None:
@@ -203,6 +206,8 @@ def test_a_complication_leads_only_an_article_that_asks_for_complications() -> N
     answer = compose("What is the prognosis of a brain abscess?", hits_of_abstracts(damage))
     assert answer.lead == () and [s.key for s in answer.sections] == ["complications"]
     answer = compose("What are the complications of a brain abscess?", hits_of_abstracts(damage))
+    assert [b.text for b in answer.lead] == [damage[0][1]]
+    answer = compose("How serious is a brain abscess?", hits_of_abstracts(damage))
     assert [b.text for b in answer.lead] == [damage[0][1]]
 
 

@@ -102,6 +102,7 @@ _MONITORING = (
 _AMOUNT = r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|iu|units?|ml|mg/kg|mg/day|mg/d)\b"
 _DOSE = _AMOUNT + r"|\b(dose|doses|dosage|dosing|titrat\w*)\b"
 _FIRST_AMOUNT = re.compile(_AMOUNT, re.IGNORECASE)
+_DRUG_CLASS_WORD = re.compile(_DRUGS, re.IGNORECASE)
 _ADJUSTED_FOR = (
     r"(renal|hepatic|kidney|liver|elderly|older|children|pediatric|paediatric|pregnan\w*|creatinine clearance"
     r"|egfr|weight)"
@@ -149,7 +150,8 @@ _TYPES = (
 # What a condition leads to, for "What are the complications of diabetes?"
 _COMPLICATIONS = (
     r"\b(complications?|leads? to|leading to|can cause|results? in|resulting in|damag\w*"
-    r"|(increases?|raises?) the risk of|(an )?increased risk of|more likely to (develop|have|get))\b"
+    r"|(increases?|raises?) the risk of|(an )?increased risk of|more likely to (develop|have|get)"
+    r"|how (serious|dangerous|bad))\b"  # in a question: "How serious is aortic stenosis?" asks for them
 )
 _PROGNOSTIC_FACTORS = r"\b(predict\w*|prognostic|independent(ly)? (risk )?factors?|associated with (worse|better|poor|higher|lower)|hazard)\b"
 _PREVENTION = r"\b(prevent\w*|prophyla\w*|reduc\w* (the )?(risk|incidence)|lower (risk|incidence)|protect\w*|vaccin\w*|avoid\w*|lifestyle)\b"
@@ -370,12 +372,13 @@ def doses(sentence: str, drug: str) -> bool:
     amount = _FIRST_AMOUNT.search(sentence)
     if amount is None:
         return True  # no amount to give to another drug
+    # Drugs by name, not by class: "metformin, like other drugs, 500 mg" doses metformin.
     named = [
         w
         for w in re.findall(r"[A-Za-z][\w-]*", sentence[: amount.start()])
-        if names_drug(w) or stem(w) == drug
+        if (names_drug(w) and not _DRUG_CLASS_WORD.fullmatch(w)) or stem(w.lower()) == drug
     ]
-    return not named or stem(named[-1]) == drug
+    return not named or stem(named[-1].lower()) == drug
 
 
 def _defines(sentence: str, concepts: frozenset[str]) -> bool:
