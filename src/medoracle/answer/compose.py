@@ -89,7 +89,8 @@ def _for_kind(analysis: QuestionAnalysis, found: list[Candidate], limits: Limits
     if analysis.kind is QuestionKind.YES_NO:
         # "Vitamin D supplements are inexpensive" says nothing on whether they prevent fractures; when
         # no statement names what is asked ("heritable" where sources say "familial"), all are shown.
-        return [c for c in found if _names_asked_term(analysis, c)] or found
+        needed = _answering_terms(analysis)
+        return [c for c in found if needed <= c.named] or found
     if analysis.kind not in STRICT_KINDS:
         return found
     fitting = [c for c in _on_topic(found, limits) if c.spec.key != GENERAL.key]
@@ -132,11 +133,12 @@ def _asked_term(analysis: QuestionAnalysis) -> str:
     )
 
 
-def _names_asked_term(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
-    """The statement itself names the subject and what is asked of it: "Scores of 13 or more suggested
-    major depression" comes from a trial of exercise but says nothing on exercise."""
+def _answering_terms(analysis: QuestionAnalysis) -> frozenset[str]:
+    """The stems a statement must name itself to answer a yes/no question: the subject and what is asked of
+    it. "Scores of 13 or more suggested major depression" comes from a trial of exercise but says nothing
+    on exercise."""
     subject = subject_of(analysis)
-    return stem(_asked_term(analysis)) in candidate.named and (subject is None or subject in candidate.named)
+    return frozenset({stem(_asked_term(analysis))} | ({subject} if subject is not None else set()))
 
 
 def _mentioned(term: str, stems: set[str]) -> bool:

@@ -6,6 +6,7 @@ import re
 
 from medoracle.answer.analysis import comparison_sides, names_drug, populations
 from medoracle.answer.sections import spec_by_key
+from medoracle.answer.text import normalise
 from medoracle.domain import QuestionAnalysis, QuestionKind
 
 MAX_TOPIC_WORDS = 6
@@ -277,8 +278,4 @@ def follow_ups(analysis: QuestionAnalysis) -> tuple[str, ...]:
     if analysis.population and analysis.population[0] not in populations(suggestions[0]):
         suggestions[0] = f"{suggestions[0].rstrip('?')} in {analysis.population[0]}?"
     # "What is the first-line treatment for X?" does not follow itself.
-    return tuple(s for s in suggestions if _words(s) != _words(analysis.text))
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
+    return tuple(s for s in suggestions if normalise(s) != normalise(analysis.text))

@@ -86,13 +86,13 @@ _HARMS = (
     r"\b(adverse (drug )?(effects?|events?|reactions?|outcomes?)|side[- ]effects?|harms?|toxicit\w*|safety"
     r"|bleeding|(increased|higher) risk of|complications?|contraindicat\w*|withdraw\w*|interactions?|tolerab\w*)\b"
 )
-# Levels measured in a patient, not "at a neuronal level" or "the systemic reduction of insulin levels".
 # The downsides of a preventive measure; "older people at higher risk of falling" and "a home safety
 # intervention" say who is at risk and what is offered.
 _PREVENTION_HARMS = (
     r"\b(adverse (drug )?(effects?|events?|reactions?)|side[- ]effects?|harms?|toxicit\w*|bleeding"
     r"|overdiagnos\w*|false[- ]positives?|overtreatment)\b"
 )
+# Levels measured in a patient, not "at a neuronal level" or "the systemic reduction of insulin levels".
 _MONITORING = (
     r"\b(monitor\w*|follow-?up|(serum|plasma|blood|trough|drug) (\w+ )?(levels?|concentrations?)|measure\w*"
     r"|assess\w*|surveillance|every \d+|check-?ups?"
@@ -341,13 +341,13 @@ def is_consequence(sentence: str, concepts: frozenset[str]) -> bool:
     if cue is None:
         return False
     before = len(stems(sentence[: cue.start()]) & concepts)
-    after = len(stems(sentence[cue.end() :]) & concepts)
     if cue.re is _CAUSED_BY:
         # The cause is the phrase right after the wording: "due to beta cell dysfunction, gestational
         # diabetes occurs" names no topic as the cause.
         cause = re.split(r"[,;.]", sentence[cue.end() :], maxsplit=1)[0].split()[:CAUSE_WORDS]
-        before, after = len(stems(" ".join(cause)) & concepts), before
-    return before > 0 and before > after
+        named_as_cause = len(stems(" ".join(cause)) & concepts)
+        return named_as_cause > 0 and named_as_cause > before
+    return before > 0 and before > len(stems(sentence[cue.end() :]) & concepts)
 
 
 def _treats(sentence: str, concepts: frozenset[str], verbs: re.Pattern[str] = _TREATS) -> bool:
