@@ -36,6 +36,11 @@ def _all_bullets(answer: Answer) -> list[Bullet]:
     return [*answer.lead, *(b for s in answer.sections for b in s.bullets)]
 
 
+def _lead_of(question: str, *statements: tuple[str, str]) -> list[str]:
+    """The lead of the article composed from one abstract per (key, text) statement, best first."""
+    return [b.text for b in compose(question, hits_of_abstracts(list(statements))).lead]
+
+
 def _passages() -> dict[str, Passage]:
     return {p.identifier: p for _, passages in prepared() for p in passages}
 
@@ -174,18 +179,15 @@ def test_a_treatment_article_leads_with_a_statement_naming_a_treatment() -> None
     question = "How is community-acquired pneumonia treated?"
     process = "Allow treatment of community-acquired pneumonia within 4 hours of arrival at hospital."
     named = "Offer amoxicillin for 5 days to adults with community-acquired pneumonia."
-    answer = compose(question, hits_of_abstracts([("process", process)]))
-    assert answer.lead == ()
-    answer = compose(question, hits_of_abstracts([("process", process), ("named", named)]))
-    assert [b.text for b in answer.lead] == [named]
+    assert _lead_of(question, ("process", process)) == []
+    assert _lead_of(question, ("process", process), ("named", named)) == [named]
 
 
 def test_a_dosing_article_leads_with_a_dose_of_the_drug_asked_about() -> None:
     question = "What is the dose of amoxicillin for otitis media?"
     other = "In the event of allergy to amoxicillin, azithromycin dosed at 30 mg/kg is first-line for otitis media."
     own = "Treat otitis media with amoxicillin 80 mg/kg/day in two divided doses for 10 days."
-    answer = compose(question, hits_of_abstracts([("other", other), ("own", own)]))
-    assert [b.text for b in answer.lead] == [own]
+    assert _lead_of(question, ("other", other), ("own", own)) == [own]
     assert doses(
         "Amoxicillin, like other antibiotics, is given at 500 mg three times a day.", stem("amoxicillin")
     )
@@ -205,10 +207,8 @@ def test_a_complication_leads_only_an_article_that_asks_for_complications() -> N
     damage = [("damage", "A brain abscess can damage nearby brain tissue and lead to seizures.")]
     answer = compose("What is the prognosis of a brain abscess?", hits_of_abstracts(damage))
     assert answer.lead == () and [s.key for s in answer.sections] == ["complications"]
-    answer = compose("What are the complications of a brain abscess?", hits_of_abstracts(damage))
-    assert [b.text for b in answer.lead] == [damage[0][1]]
-    answer = compose("How serious is a brain abscess?", hits_of_abstracts(damage))
-    assert [b.text for b in answer.lead] == [damage[0][1]]
+    assert _lead_of("What are the complications of a brain abscess?", *damage) == [damage[0][1]]
+    assert _lead_of("How serious is a brain abscess?", *damage) == [damage[0][1]]
 
 
 def test_monitoring_is_of_levels_measured_in_a_patient_and_alternatives_are_not_other_diagnoses() -> None:
@@ -528,8 +528,7 @@ def test_a_comparison_with_a_third_option_is_not_head_to_head_and_does_not_lead(
     answer = compose(question, hits_of_abstracts([("third", third)]))
     assert answer.lead == () and [b.text for b in _all_bullets(answer)] == [third]
     assert all(s.key != "head_to_head" for s in answer.sections)
-    answer = compose(question, hits_of_abstracts([("third", third), ("both", both)]))
-    assert [b.text for b in answer.lead] == [both]
+    assert _lead_of(question, ("third", third), ("both", both)) == [both]
 
 
 def test_a_safety_question_is_answered_by_what_statements_say_of_harm() -> None:
