@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import replace
 
 import pytest
@@ -699,3 +700,112 @@ def test_the_lead_cites_the_strongest_evidence_first() -> None:
     answer = compose("What are the risk factors for gout flares?", hits)
 
     assert answer.references[answer.lead[0].citations[0] - 1].label == "Guideline"
+
+
+def test_a_side_effects_article_lists_only_statements_that_name_a_harm() -> None:
+    hits = hits_of_abstracts(
+        [
+            ("use", "Oral isotretinoin is recommended for the treatment of severe nodular acne."),
+            ("harm", "Isotretinoin causes serious birth defects when taken in early pregnancy."),
+        ]
+    )
+    answer = compose("What are the side effects of isotretinoin?", hits)
+    assert [b.text for b in _all_bullets(answer)] == [
+        "Isotretinoin causes serious birth defects when taken in early pregnancy."
+    ]
+
+
+def test_advice_about_symptoms_is_not_a_clinical_feature() -> None:
+    advice = "Follow usual clinical practice to manage symptoms of Lyme disease, for example pain relief."
+    worse = "If symptoms of Lyme disease worsen during treatment, assess for an allergic reaction."
+    feature = "Lyme disease may begin with flu-like symptoms such as fever, chills and headaches."
+    question = "What are the symptoms of Lyme disease?"
+    assert _lead_of(question, ("advice", advice), ("worse", worse), ("feature", feature)) == [feature]
+
+
+def test_risk_reduction_in_numbers_holds_only_statements_with_numbers() -> None:
+    question = "How can neural tube defects be prevented?"
+    hits = hits_of_abstracts(
+        [
+            ("cure", "There is no cure for neural tube defects, and treatment may reduce disability."),
+            ("folate", "Folic acid before conception reduces neural tube defects by 70%."),
+        ]
+    )
+    sections = {s.key: [b.text for b in s.bullets] for s in compose(question, hits).sections}
+    assert "There is no cure for neural tube defects, and treatment may reduce disability." not in str(
+        sections
+    )
+
+
+def test_what_leads_to_the_topic_is_not_one_of_its_complications() -> None:
+    cause = "Find out whether you have a condition that can cause heart failure, such as diabetes."
+    complication = "Heart failure can lead to kidney damage and liver damage."
+    answer = compose(
+        "What are the complications of heart failure?",
+        hits_of_abstracts([("cause", cause), ("complication", complication)]),
+    )
+    assert [b.text for b in _all_bullets(answer)] == [complication]
+
+
+def test_who_funds_research_on_the_topic_is_not_a_statement() -> None:
+    funding = "The NINDS supports a broad range of research on neural tube defects such as spina bifida."
+    ongoing = "Research is ongoing for new and better treatments for sarcoidosis of the lung."
+    question = "What is sarcoidosis?"
+    assert compose(question, hits_of_abstracts([("ongoing", ongoing)])).abstained
+    question = "How can neural tube defects be prevented?"
+    assert compose(question, hits_of_abstracts([("funding", funding)])).abstained
+
+
+def test_an_effect_question_is_not_answered_by_a_statement_that_only_names_both_terms() -> None:
+    question = "Does smoking cause bladder cancer?"
+    listing = ("listing", "Age at diagnosis, obesity, smoking, and molecular subtypes in bladder cancer.")
+    unknown = (
+        "unknown",
+        "The effect of smoking on the incidence of secondary bladder cancer remains unknown.",
+    )
+    link = ("link", "Current cigarette smoking triples bladder cancer risk relative to never smoking.")
+    once = ("once", "Smoking was once thought to cause bladder cancer only in heavy smokers.")
+    answer = compose(question, hits_of_abstracts([listing, unknown, once, link]))
+    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (1, 0)
+    assert [b.text for b in answer.lead] == [link[1]]
+
+
+def test_a_statement_keeps_its_place_when_a_footnote_marker_before_it_is_trimmed() -> None:
+    text = "Gout is common in men. 3Although colchicine is old, it is a first-line treatment of acute gout."
+    answer = compose("What is the treatment of acute gout?", hits_of_abstracts([("footnote", text)]))
+    assert [b.text for b in answer.lead] == [
+        "Although colchicine is old, it is a first-line treatment of acute gout."
+    ]
+    assert answer.verification.dropped == 0
+
+
+def test_an_article_whose_statements_all_fail_verification_abstains(monkeypatch: pytest.MonkeyPatch) -> None:
+    def rejecting(bullet: Bullet, passages: object, tally: Tally) -> None:
+        tally.checked += 1
+        tally.dropped += 1
+
+    # The verifier is strict by design; here it rejects everything, as it would a corrupted library.
+    monkeypatch.setattr(importlib.import_module("medoracle.answer.compose"), "verify_bullet", rejecting)
+    question = "What is the treatment of acute gout?"
+    text = "Colchicine is the first-line treatment of acute gout in most adults."
+    answer = compose(question, hits_of_abstracts([("gout", text)]))
+    assert answer.abstained and answer.sections == () and answer.lead == ()
+    assert answer.verification.dropped == 1 and "could be verified" in (answer.abstain_reason or "")
+
+
+def test_a_medicine_is_a_cause_only_where_the_statement_says_it_causes() -> None:
+    question = "What is the main cause of heartburn?"
+    cause = "Pregnancy, certain foods, alcohol, and some medications can bring on heartburn."
+    treatment = "If the heartburn continues, you may need prescription medicines or surgery."
+    answer = compose(question, hits_of_abstracts([("treatment", treatment), ("cause", cause)]))
+    assert [b.text for b in _all_bullets(answer)] == [cause]
+
+
+def test_an_article_says_when_no_source_speaks_of_the_population_asked_about() -> None:
+    question = "How should community-acquired pneumonia in children be treated?"
+    adults = "Offer a 5-day course of amoxicillin to adults with low-severity community-acquired pneumonia."
+    answer = compose(question, hits_of_abstracts([("adults", adults)]))
+    assert answer.unaddressed_populations == ("children",)
+    assert "None of the sources found speaks of children specifically" in to_markdown(answer)
+    children = "Offer amoxicillin for 5 days to children with community-acquired pneumonia."
+    assert compose(question, hits_of_abstracts([("children", children)])).unaddressed_populations == ()

@@ -72,7 +72,9 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         ),
         (
             QuestionKind.DIAGNOSIS,
-            r"\b(diagnos\w*|test(s|ing)? for|detect\w*|work-?up|symptoms? of|signs? of|how (do|can) (i|you) (know|tell)"
+            # "the life expectancy after a diagnosis of heart failure" asks for the prognosis
+            r"\b((?<!after a )(?<!after the )(?<!after )(?<!since )(?<!at )diagnos\w*|test(s|ing)? for|detect\w*"
+            r"|work-?up|symptoms? of|signs? of|signs and symptoms|how (do|can) (i|you) (know|tell)"
             r"|how is .+ (identified|confirmed)|imaging|biomarkers?)\b",
         ),
         (
@@ -131,7 +133,7 @@ _FRAME_WORDS = (
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)
 # Participles of the frame left inside a topic: "how is hypertension treated in pregnancy".
 _FRAME_VERB = re.compile(
-    r"\b(be )?(treated|managed|diagnosed|prevented|caused|defined|used|cured|interact|safe)\b"
+    r"\b(be )?(treated|managed|diagnosed|prevented|caused|defined|used|cured|interact|safe|given|continued?)\b"
     # "How much aspirin should I take for…", "How often can you use…"
     r"|\b(should|can|could|do|must|may) (i|you|we|they) (take|use|give)\b",
     re.IGNORECASE,
@@ -428,7 +430,9 @@ _DRUG_NAME = re.compile(
     r"^(?!april$)\w+(pril|sartan|olol|statin|mab|nib|azole|cillin|mycin|cycline|floxacin|dipine|prazole|tidine|triptan"
     r"|gliptin|gliflozin|glutide|parin|xaban|gatran|vir|afil|azepam|zolam|oxetine|pramine|triptyline|setron"
     r"|sone|olone|asone|lukast|tadine|caine|profen|fenac|coxib|semide|thiazide|(?<!s)terol|tropium|formin|glinide"
-    r"|dronate|tinib|zumab|ximab|ercept|acept|orphine|codone|morphone|entanyl|adol|adone|mectin)$|^codeine$",
+    r"|dronate|tinib|zumab|ximab|ercept|acept|orphine|codone|morphone|entanyl|adol|adone|mectin|rubicin|taxel"
+    r"|platin|limus|ozole|prost(ol)?|pramide|tocin|udine|ampi(ci)?n|peridol|oxone|trexone|apine|gestrel|sonide"
+    r"|phosphamide|thioprine)$|^codeine$",
     re.IGNORECASE,
 )
 _DRUG_CLASS = re.compile(
@@ -440,6 +444,12 @@ _DRUG_CLASS = re.compile(
 _SUBSTANCES = frozenset(
     {"marijuana", "cannabis", "heroin", "cocaine", "methamphetamine", "nicotine", "caffeine"}
 )
+# Common drugs whose names end in no such stem.
+_NAMED_DRUGS = frozenset(
+    "aspirin insulin digoxin colchicine allopurinol methotrexate tamoxifen amiodarone levodopa melatonin"
+    " nitroglycerin valproate phenytoin ketamine mifepristone estrogen progesterone testosterone lactulose"
+    " trimethoprim isoniazid ribavirin interferon".split()
+)
 
 
 def names_drug(topic: str) -> bool:
@@ -449,8 +459,13 @@ def names_drug(topic: str) -> bool:
         return True
     word = topic.lower()
     return len(topic.split()) == 1 and (
-        _DRUG_NAME.match(topic) is not None or is_drug(word) or word in _SUBSTANCES
+        _DRUG_NAME.match(topic) is not None or is_drug(word) or word in _SUBSTANCES | _NAMED_DRUGS
     )
+
+
+def is_frame_free(text: str) -> bool:
+    """The text has no word of a question's frame ("signs", "causes", "and"): it names a thing."""
+    return _FRAME.search(text) is None
 
 
 def populations(text: str) -> tuple[str, ...]:

@@ -73,6 +73,32 @@ _HARM = re.compile(
 )
 
 
+# A question on an effect ("Does smoking cause bladder cancer?") is answered by a statement that links the
+# two, not by one that names both ("Age at diagnosis, obesity, smoking, and molecular subtypes in bladder
+# cancer"); a statement that the answer is unknown, or was once held, answers neither way.
+_ASKS_EFFECT = re.compile(
+    r"\b(cause[sd]?|lead to|leads to|increase[sd]?|reduce[sd]?|lower[sd]?|raise[sd]?|prevent[sd]?|improve[sd]?"
+    r"|worsen[sd]?|trigger[sd]?|protect|help[sd]?|treat[sd]?|cure[sd]?|affect[sd]?|associated|linked|risk)\b",
+    re.IGNORECASE,
+)
+_STATES_EFFECT = re.compile(
+    r"\b(caus\w*|associat\w*|link\w*|risks?|increas\w*|decreas\w*|reduc\w*|lower\w*|higher|rais\w*"
+    r"|improv\w*|worsen\w*|prevent\w*|protect\w*|effects?|effective\w*|efficac\w*|benefi\w*|attributable"
+    r"|contribut\w*|leads? to|led to|result\w* in|predict\w*|correlat\w*|odds|hazard|significant\w*"
+    r"|trigger\w*|induc\w*|promot\w*|alleviat\w*|reliev\w*|treat\w*|cur(e|es|ed)|help\w*|superior"
+    r"|inferior|no difference|differ\w*|shorten\w*|lengthen\w*|prolong\w*|affect\w*|influenc\w*|impact\w*"
+    r"|alter\w*|chang\w*)\b",
+    re.IGNORECASE,
+)
+_UNKNOWN = re.compile(
+    r"\b(remains? (unknown|unclear|uncertain|controversial|to be (determined|established))|(is|are) (still )?"
+    r"(unknown|unclear|uncertain|controversial|not (known|clear))|(little|not much) is known"
+    # what was once held: "Cystic fibrosis used to be considered a fatal disease of childhood"
+    r"|used to be|was once|were once|formerly)\b",
+    re.IGNORECASE,
+)
+
+
 def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
     """What the statement answers to the yes/no question: yes (True), no (False), or nothing (None); a
     side remark of its source ("diarrhoea occurred in 11%") or a statement on the subject alone
@@ -80,7 +106,11 @@ def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
     asked = [stem(c) for c in question.concepts]
     if len(candidate.named) < VOTING_COVERAGE * len(set(asked)) or asked[-1] not in candidate.named:
         return None
+    if _UNKNOWN.search(candidate.text):
+        return None
     if not _ASKS_SAFETY.search(question.text):
+        if _ASKS_EFFECT.search(question.text) and not _STATES_EFFECT.search(candidate.text):
+            return None
         return not candidate.null_finding
     if _NO_HARM.search(candidate.text):
         safe = True

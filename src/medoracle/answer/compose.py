@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from medoracle.answer import followups, safety
 from medoracle.answer import text as features
-from medoracle.answer.analysis import analyze, stem
+from medoracle.answer.analysis import analyze, populations, stem
 from medoracle.answer.balance import contradicting, side, verdict_of, votes
 from medoracle.answer.references import ReferenceBook, related_references
 from medoracle.answer.sections import GENERAL, STRICT_KINDS, SectionSpec, doses, names_treatment, spec_by_key
@@ -314,7 +314,16 @@ def _article(
             bullets = book.cite([bullet for _, bullet in kept])
             sections.append(ArticleSection(spec.key, spec.heading(audience, analysis.topic), tuple(bullets)))
             shown.extend(candidate for candidate, _ in kept)
+    counts = VerificationCounts(tally.checked, tally.passed, tally.dropped, tally.citations_dropped)
+    if not shown:
+        # An article of headings only would claim an answer that nothing supports.
+        reason = (
+            f"The library holds too little evidence to answer this question: none of the {tally.checked} "
+            "statements found could be verified against the passage it came from."
+        )
+        return _abstention(analysis, hits, audience, reason, counts)
     verdict = verdict_of(shown, analysis) if analysis.kind is QuestionKind.YES_NO else None
+    addressed = {p for c in shown for p in populations(f"{c.text} {c.hit.document.title}")}
     return Answer(
         question=analysis,
         audience=audience,
@@ -330,7 +339,8 @@ def _article(
         abstain_reason=None,
         related=(),
         follow_ups=followups.follow_ups(analysis),
-        verification=VerificationCounts(tally.checked, tally.passed, tally.dropped, tally.citations_dropped),
+        verification=counts,
+        unaddressed_populations=tuple(p for p in analysis.population if p not in addressed),
     )
 
 
@@ -353,7 +363,16 @@ def _bullet(candidate: Candidate, contradicts: bool) -> Bullet:
     return Bullet(text=text, citations=(), sources=sources, contradicts=contradicts)
 
 
-def _abstention(analysis: QuestionAnalysis, hits: Sequence[Hit], audience: Audience, reason: str) -> Answer:
+NOTHING_CHECKED = VerificationCounts(0, 0, 0, 0)
+
+
+def _abstention(
+    analysis: QuestionAnalysis,
+    hits: Sequence[Hit],
+    audience: Audience,
+    reason: str,
+    verification: VerificationCounts = NOTHING_CHECKED,
+) -> Answer:
     return Answer(
         question=analysis,
         audience=audience,
@@ -369,5 +388,5 @@ def _abstention(analysis: QuestionAnalysis, hits: Sequence[Hit], audience: Audie
         abstain_reason=reason,
         related=related_references(hits),
         follow_ups=followups.follow_ups(analysis),
-        verification=VerificationCounts(0, 0, 0, 0),
+        verification=verification,
     )

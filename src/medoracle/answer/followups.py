@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from medoracle.answer.analysis import comparison_sides, names_drug, populations
+from medoracle.answer.analysis import comparison_sides, is_frame_free, names_drug, populations
 from medoracle.answer.sections import spec_by_key
 from medoracle.answer.text import normalise
 from medoracle.domain import QuestionAnalysis, QuestionKind
@@ -108,6 +108,7 @@ _EFFECT = re.compile(
 _PREDICATE = re.compile(
     r"(?<!vitamin)(?<!hepatitis)\s(?:an?|is|are|be|been|very|still|fully|really|always|ever|by|serious|normal"
     r"|dangerous|contagious|hereditary|genetic|inherited|fatal|deadly|cancerous|life[- ]threatening|common|rare|painful|permanent"
+    r"|effective|beneficial|useful|helpful|safe|recommended|indicated|necessary|needed|worth"
     r"|infectious|affects?|heals?|spreads?|go|goes|linked|related|means?|turns?|\w+(?:able|ible))\b.*$",
     re.IGNORECASE,
 )
@@ -143,7 +144,7 @@ _CONDITIONS_COMPARED = (
     "How {is_} {first} diagnosed?",
 )
 _OPTION = re.compile(
-    r"\b(therap\w*|surgery|surgical|treatments?|exercise|diet|physiotherapy|injections?|vaccines?|pills?"
+    r"\b(therap\w*|anticoagula\w*|surgery|surgical|treatments?|exercise|diet|physiotherapy|injections?|vaccines?|pills?"
     r"|tablets?|creams?|supplements?|medicines?|medications?|drugs?)\b",
     re.IGNORECASE,
 )
@@ -183,6 +184,13 @@ def _title_case(topic: str) -> str:
 
 
 _QUALIFIER = re.compile(r"\s(?:in|of|for|with|during|after|among|at|on)\s", re.IGNORECASE)
+_LEADING_WORDS = re.compile(r"^\s*(?:(?:a|an|the|first|second|new|recent)\s+)+", re.IGNORECASE)
+_OPENING_TERMS = re.compile(r"(?:(?!(?:and|or|to|my|your|the|a|an)\b)[\w'-]+\s?){0,3}", re.IGNORECASE)
+# Verbs of a topic that is a clause, beyond those of _CLAUSE: "anticoagulation continue after…".
+_VERB = re.compile(
+    r"\b(?:be|been|continue[sd]?|given|started?|stopped|used|last|lasts|recur)\b", re.IGNORECASE
+)
+MAX_PART_WORDS = 4
 # Singular nouns ending in "s" that clinical questions name often ("How is diabetes treated?").
 _SINGULAR_S = frozenset("diabetes herpes measles mumps rabies scabies rickets shingles".split())
 
@@ -194,12 +202,40 @@ def _plural(topic: str) -> bool:
     return last.endswith("s") and not last.endswith(("ss", "is", "us", "ics")) and last not in _SINGULAR_S
 
 
-def _short_topic(analysis: QuestionAnalysis) -> str:
-    """A topic that reads inside another question: a long narrative question gives its first terms."""
+def _short_topic(analysis: QuestionAnalysis) -> str | None:
+    """A topic that reads inside another question, or None (a clause names no thing to ask about).
+
+    A long topic gives the part before or after its commas and qualifiers
+    that names a thing ("venous thromboembolism in patients with cancer receiving chemotherapy" → "venous
+    thromboembolism"), else its opening words if they are all terms ("crushing chest pain radiating to my
+    left arm" → "crushing chest pain"): its terms strung together ("antibiotics given acute") name nothing.
+    A question of no kind on an option asks about what stands after its qualifier ("When should antibiotics
+    be given for acute otitis media?" → "acute otitis media").
+    """
     topic = analysis.topic
-    if "," in topic or len(topic.split()) > MAX_TOPIC_WORDS:
-        return " ".join(analysis.concepts[:3])
-    return topic
+    if analysis.kind in (QuestionKind.DEFINITION, QuestionKind.OTHER) and _CLAUSE.search(topic):
+        return None
+    parts = [_LEADING_WORDS.sub("", part) for piece in topic.split(",") for part in _QUALIFIER.split(piece)]
+    if analysis.kind is QuestionKind.OTHER and len(parts) > 1 and _names_option(parts[0]):
+        choices = parts[-1:]
+    elif "," not in topic and len(topic.split()) <= MAX_TOPIC_WORDS:
+        return topic
+    else:
+        choices = [parts[0], parts[-1], _OPENING_TERMS.match(topic)[0].strip()]  # type: ignore[index]
+    return next((part for part in choices if _names_a_thing(part)), None)
+
+
+def _names_a_thing(part: str) -> bool:
+    return (
+        0 < len(part.split()) <= MAX_PART_WORDS
+        and not _CLAUSE.search(part)
+        and not _VERB.search(part)
+        and is_frame_free(part)
+    )
+
+
+def _names_option(text: str) -> bool:
+    return names_drug(text) or _OPTION.search(text) is not None
 
 
 def heading(analysis: QuestionAnalysis) -> str:
@@ -220,7 +256,7 @@ def heading(analysis: QuestionAnalysis) -> str:
 def _options(sides: dict[str, str]) -> bool:
     """Whether a comparison weighs treatments (drugs, "surgery", "for fever") rather than conditions."""
     first, second = sides["first"], sides["second"]
-    return bool(sides["context"]) or any(names_drug(side) or _OPTION.search(side) for side in (first, second))
+    return bool(sides["context"]) or any(_names_option(side) for side in (first, second))
 
 
 def _drug_words(topic: str) -> str:
@@ -269,10 +305,10 @@ def follow_ups(analysis: QuestionAnalysis) -> tuple[str, ...]:
         suggestions = [
             template.format(**{**sides, "context": context, "is_": verb}) for template in templates
         ]
-    elif analysis.kind in (QuestionKind.DEFINITION, QuestionKind.OTHER) and _CLAUSE.search(analysis.topic):
+    elif (short := _short_topic(analysis)) is None:
         return ()  # "What is color is 30mg prednisone?": a clause does not name a thing to ask about
     else:
-        topic, templates = _templates(analysis, _short_topic(analysis))
+        topic, templates = _templates(analysis, short)
         verb = "are" if _plural(topic) else "is"
         suggestions = [template.format(topic=topic, is_=verb) for template in templates]
     if analysis.population and analysis.population[0] not in populations(suggestions[0]):

@@ -8,7 +8,7 @@ from typing import Any
 
 from medoracle.domain import Answer, Bullet, Reference, Verdict
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 _VERDICT_WORDS = {
     "supported": "Supported by the evidence",
@@ -19,6 +19,14 @@ _VERDICT_WORDS = {
 # An article without a lead: what the library holds is near the question but does not answer it.
 NO_DIRECT_ANSWER = "No statement found answers the question directly; these are the closest findings."
 _REVIEW_STEPS = ("submitted", "under_review", "approved")
+
+
+def population_note(answer: Answer) -> str | None:
+    """Says so when no source speaks of the population the question names."""
+    if not answer.unaddressed_populations:
+        return None
+    named = " or ".join(answer.unaddressed_populations)
+    return f"None of the sources found speaks of {named} specifically: what follows may not apply to them."
 
 
 def _bullet(bullet: Bullet) -> dict[str, Any]:
@@ -79,6 +87,7 @@ def to_dict(answer: Answer) -> dict[str, Any]:
         "emergency_notice": answer.emergency_notice,
         "abstained": answer.abstained,
         "abstain_reason": answer.abstain_reason,
+        "unaddressed_populations": list(answer.unaddressed_populations),
         "lead": [_bullet(b) for b in answer.lead],
         "sections": [
             {"key": s.key, "heading": s.heading, "bullets": [_bullet(b) for b in s.bullets]}
@@ -150,6 +159,8 @@ def to_markdown(answer: Answer) -> str:
             lines.append("")
     else:
         lines += [f"## {answer.heading}", ""]
+        if note := population_note(answer):
+            lines += [f"*{note}*", ""]
         if answer.lead:
             lines += [" ".join(f"{b.text} [{_marks(b)}]" for b in answer.lead), ""]
         elif not answer.verdict:
@@ -215,6 +226,8 @@ def to_html(answer: Answer) -> str:
             parts.append("</ol>")
     else:
         parts.append(f"<h2>{escape(answer.heading)}</h2>")
+        if note := population_note(answer):
+            parts.append(f'<p class="population"><em>{escape(note)}</em></p>')
         if answer.lead:
             lead = " ".join(f"{escape(b.text)} <sup>{_marks(b)}</sup>" for b in answer.lead)
             parts.append(f'<p class="lead">{lead}</p>')

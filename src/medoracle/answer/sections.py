@@ -26,20 +26,58 @@ class SectionSpec:
     # Statements around the answer rather than the answer (what a condition leads to, in a causes
     # article): weighed after the others, and never the lead.
     context: bool = False
+    # A cue word alone can mislead: "severe" in "recommended for severe acne" names no serious harm.
+    also: re.Pattern[str] | None = None  # a wording the sentence must have besides the cue
+    unless: re.Pattern[str] | None = None  # a wording that keeps the sentence out
+
+    def fits(self, sentence: str) -> bool:
+        return (
+            self.cue.search(sentence) is not None
+            and (self.also is None or self.also.search(sentence) is not None)
+            and (self.unless is None or self.unless.search(sentence) is None)
+        )
 
     def heading(self, audience: Audience, topic: str) -> str:
         template = self.patient if audience is Audience.PATIENT else self.clinician
         return template.replace("{topic}", topic)
 
 
-def _spec(key: str, clinician: str, patient: str, cue: str, order: int, context: bool = False) -> SectionSpec:
-    return SectionSpec(key, clinician, patient, re.compile(cue, re.IGNORECASE), order, context)
+def _spec(
+    key: str,
+    clinician: str,
+    patient: str,
+    cue: str,
+    order: int,
+    context: bool = False,
+    also: str | None = None,
+    unless: str | None = None,
+) -> SectionSpec:
+    def compiled(pattern: str | None) -> re.Pattern[str] | None:
+        return None if pattern is None else re.compile(pattern, re.IGNORECASE)
+
+    return SectionSpec(
+        key,
+        clinician,
+        patient,
+        re.compile(cue, re.IGNORECASE),
+        order,
+        context,
+        compiled(also),
+        compiled(unless),
+    )
 
 
 _DRUGS = (
     r"\b(drugs?|medications?|medicines?|[a-z]+-induced|induced by|therapy with|treatment with|use of|users?"
     r"|diuretics?|statins?|agonists?|antagonists?|inhibitors?|blockers?|steroids?|corticosteroids?|nsaids?"
     r"|antibiotics?|opioids?|chemotherap\w*|vaccin\w*|hormon\w* therap\w*|adverse drug)\b"
+)
+# A medicine named as a cause, not as a treatment: "some medications can bring on heartburn", not "you may
+# need prescription medicines or surgery".
+_CAUSAL = (
+    r"\b(caus\w*|induc\w*|brings? on|trigger\w*|associated with|linked|leads? to|result\w* in|due to|risks?"
+    r"|side[- ]effects?|adverse|worsen\w*|contribut\w*|provok\w*|precipitat\w*|after (taking|starting|use))\b"
+    r"|-induced"
 )
 _MECHANISM = (
     r"\b(mechanisms?|pathophysiolog\w*|pathogenesis|mediated|mediates|via|binds?|binding|receptors?"
@@ -117,6 +155,14 @@ _ADVERSE = (
     r"|vomiting|diarrh\w*|headaches?|dizz\w*|rash\w*|pain|upset|risk of|cause[sd]?|induced|associated with"
     r"|\d+(\.\d+)?\s?%)\b"
 )
+# What a statement on a drug's adverse effects must say: a harm, not only a use ("Oral isotretinoin is
+# recommended for the treatment of severe nodular acne").
+_HARM_WORDING = (
+    r"\b(side[- ]effects?|adverse|harms?|toxic\w*|tolerab\w*|risks?|caus\w*|induc\w*|associated with"
+    r"|complications?|reactions?|injur\w*|damag\w*|birth defects|malformations?|deaths?|died|fatal|nausea"
+    r"|vomiting|diarrh\w*|headaches?|dizz\w*|rash\w*|pain|upset|bleeding|suicid\w*|warnings?|overdos\w*"
+    r"|withdrawal|dependence|addict\w*|allerg\w*)\b|\d+(\.\d+)?\s?%"
+)
 _SERIOUS = (
     r"\b(serious|severe|life-threatening|fatal|death|deaths|died|hospitali[sz]\w*|emergency|rare but"
     r"|stop (taking|using)|discontinu\w*|boxed warning|black box)\b"
@@ -154,9 +200,18 @@ _COMPLICATIONS = (
     r"|how (serious|dangerous|bad))\b"  # in a question: "How serious is aortic stenosis?" asks for them
 )
 _PROGNOSTIC_FACTORS = r"\b(predict\w*|prognostic|independent(ly)? (risk )?factors?|associated with (worse|better|poor|higher|lower)|hazard)\b"
-_PREVENTION = r"\b(prevent\w*|prophyla\w*|reduc\w* (the )?(risk|incidence)|lower (risk|incidence)|protect\w*|vaccin\w*|avoid\w*|lifestyle)\b"
+_PREVENTION = r"\b(prevent\w*|prophyla\w*|reduc\w* (the |their |your )?(risk|incidence)|lower (risk|incidence)|protect\w*|vaccin\w*|avoid\w*|lifestyle)\b"
 _SCREENING = r"\b(screen\w*|early detection|surveillance)\b"
 _SYMPTOMS = r"\b(symptoms?|signs?|presents?|presentation|present with|manifest\w*|complain\w*)\b"
+# What to do about symptoms is not what they are: "Follow usual clinical practice to manage symptoms",
+# "If symptoms worsen during treatment, assess for an allergic reaction".
+_ACTS_ON_SYMPTOMS = (
+    r"^(offer|advise|assess|consider|follow|do not|don't|be (cautious|aware)|explain|discuss|ask|refer|arrange"
+    r"|ensure|give|prescribe|start|tell|recommend|encourage|inform|provide|treat|manage)\b"
+    r"|^(if|when)\b[^,]{0,100},\s*(offer|advise|assess|consider|refer|explore|ask|do not|treat|manage|seek|call)\b"
+    r"|\b(manag\w*|treat\w*|reliev\w*|control\w*|ease) (the |their |your |these )?symptoms\b"
+    r"|\bsymptoms (have |had |did |do )?(not )?(improv\w*|worsen\w*|return\w*|resolv\w*|persist\w*)"
+)
 _COMPARISON = (
     r"\b(compared (with|to)|versus|vs\.?|than|superior|inferior|non-?inferior|equivalent|similar to"
     r"|head-to-head|difference)\b"
@@ -204,7 +259,14 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
         _spec(
             "consequences", "Complications of {topic}", "What {topic} can lead to", _NEVER, 6, context=True
         ),
-        _spec("medication_causes", "Medication-related causes", "Medicines that can cause it", _DRUGS, 2),
+        _spec(
+            "medication_causes",
+            "Medication-related causes",
+            "Medicines that can cause it",
+            _DRUGS,
+            2,
+            also=_CAUSAL,
+        ),
         _spec(
             "distinguishing_features",
             "Distinguishing features",
@@ -235,7 +297,14 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
     QuestionKind.DIAGNOSIS: (
         _spec("differential", "Differential diagnosis", "Conditions that can look similar", _DIFFERENTIAL, 4),
         _spec("tests", "Tests and their accuracy", "Tests your doctor may use", _DIAGNOSTIC, 2),
-        _spec("clinical_features", "Clinical features", "Signs and symptoms", _SYMPTOMS, 1),
+        _spec(
+            "clinical_features",
+            "Clinical features",
+            "Signs and symptoms",
+            _SYMPTOMS,
+            1,
+            unless=_ACTS_ON_SYMPTOMS,
+        ),
         _spec("pearls_pitfalls", "Clinical pearls and pitfalls", "Good to know", _NUMBERS_OR_FREQUENCY, 5),
     ),
     QuestionKind.PROGNOSIS: (
@@ -249,7 +318,9 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
         _spec("screening", "Screening", "Screening and early detection", _SCREENING, 3),
         _spec("harms", "Harms", "Possible downsides", _PREVENTION_HARMS, 4),
         _spec("measures", "Preventive measures", "What can lower the risk", _PREVENTION, 1),
-        _spec("risk_reduction", "Risk reduction in numbers", "How much the risk falls", _EFFICACY, 2),
+        _spec(
+            "risk_reduction", "Risk reduction in numbers", "How much the risk falls", _EFFICACY, 2, also=r"\d"
+        ),
     ),
     QuestionKind.DOSING: (
         _spec("adjustments", "Dose adjustments", "When the dose is changed", _DOSE_ADJUST, 2),
@@ -266,14 +337,21 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
             _CONTRAINDICATIONS,
             3,
         ),
-        _spec("serious", "Serious adverse effects", "Serious side effects", _SERIOUS, 2),
+        _spec("serious", "Serious adverse effects", "Serious side effects", _SERIOUS, 2, also=_HARM_WORDING),
         _spec("monitoring", "Monitoring", "Check-ups", _MONITORING, 5),
-        _spec("common", "Adverse effects", "Side effects", _ADVERSE, 1),
+        _spec("common", "Adverse effects", "Side effects", _ADVERSE, 1, also=_HARM_WORDING),
     ),
     QuestionKind.DEFINITION: (
         _spec("definition", "Definition", "What it is", _DEFINITION, 1),
         _spec("types", "Types", "Types", _TYPES, 2),
-        _spec("clinical_features", "Clinical features", "Signs and symptoms", _SYMPTOMS, 3),
+        _spec(
+            "clinical_features",
+            "Clinical features",
+            "Signs and symptoms",
+            _SYMPTOMS,
+            3,
+            unless=_ACTS_ON_SYMPTOMS,
+        ),
         _spec("causes", "Causes and mechanisms", "Why it happens", _MECHANISM + "|" + _ASSOCIATED, 4),
         _spec("epidemiology", "Epidemiology", "How common it is", _EPIDEMIOLOGY, 5),
     ),
@@ -350,6 +428,15 @@ def is_consequence(sentence: str, concepts: frozenset[str]) -> bool:
     return before > 0 and before > len(stems(sentence[cue.end() :]) & concepts)
 
 
+def _leads_to_topic(sentence: str, concepts: frozenset[str]) -> bool:
+    """The sentence says what leads to the topic: it names the topic after the wording more fully than
+    before ("a condition that can cause heart failure"); "SSPE is a complication of measles" does not."""
+    cue = _CONSEQUENCE.search(sentence)
+    if cue is None or cue.group().lower().startswith("complication"):
+        return False
+    return len(stems(sentence[cue.end() :]) & concepts) > len(stems(sentence[: cue.start()]) & concepts)
+
+
 def _treats(sentence: str, concepts: frozenset[str], verbs: re.Pattern[str] = _TREATS) -> bool:
     """The sentence is about treating the topic: a concept within a few words after a treatment verb."""
     return any(
@@ -407,17 +494,20 @@ def assign(
     if kind is QuestionKind.CAUSES and _treats(sentence, concepts, _TREATS_OR_PREVENTS):
         return GENERAL  # "You can treat gout with medicines" names medicines, not a cause
     names_all_sides = bool(sides) and all(stems(sentence) & side for side in sides)
-    skipped = None
+    skipped = set()
     # "Antibiotics are the main treatment for bronchiectasis" does not define bronchiectasis.
     if kind is QuestionKind.DEFINITION and not _defines(sentence, concepts):
-        skipped = "definition"
+        skipped.add("definition")
     # "Apixaban compared with warfarin" weighs no aspirin against warfarin.
     if sides and not names_all_sides:
-        skipped = "head_to_head"
+        skipped.add("head_to_head")
+    # "a condition that can cause heart failure" is a cause of heart failure, not one of its complications.
+    if kind is QuestionKind.PROGNOSIS and _leads_to_topic(sentence, concepts):
+        skipped.add("complications")
     for spec in specs_for(kind, drug):
         # Whatever else it says, a statement naming every option weighs them (harms come first).
-        if spec.key != skipped and (
-            spec.cue.search(sentence) or (spec.key == "head_to_head" and names_all_sides)
+        if spec.key not in skipped and (
+            spec.fits(sentence) or (spec.key == "head_to_head" and names_all_sides)
         ):
             return spec
     if kind is QuestionKind.TREATMENT and _treats(sentence, concepts):

@@ -126,7 +126,13 @@ _BOILERPLATE = re.compile(
     r"|(each|all|the) (subjects?|participants?|patients?) (underwent|were (enrolled|recruited|included|assigned))"
     r"|(subjects|participants|patients) were (permitted|allowed|instructed|asked|required) to"
     r"|outcome measures (included|were)|search terms (were|included)"
-    r"|(primary|secondary) (outcomes?|end ?points?) (was|were|included))\b",
+    r"|(primary|secondary) (outcomes?|end ?points?) (was|were|included)"
+    # who studies the topic, not what is known: "The NINDS supports a broad range of research on…"
+    r"|(supports?|conducts?|funds?|sponsors?) (a (broad|wide) range of |basic |clinical |ongoing )?research"
+    r"|research (is ongoing|projects?|related to|aimed at)|current research (projects?|efforts?|is (focused|aimed))"
+    r"|(researchers|scientists) (are|have been|continue) (also )?(to )?(study|studying|look|looking|working"
+    r"|investigat\w*|trying|explor\w*)|researchers have looked|goals? of (this|the) research"
+    r"|areas of (\w+ ){0,3}research)\b",
     re.IGNORECASE,
 )
 _AIM_START = re.compile(
