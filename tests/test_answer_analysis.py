@@ -217,10 +217,23 @@ def test_follow_ups_of_a_long_narrative_question_use_its_opening_terms() -> None
             "Is aspirin effective for primary prevention of cardiovascular disease?",
             "What is the dose of aspirin?",
         ),
+        ("Can a tooth abscess go away on its own?", "What causes tooth abscess?"),
+        ("What are the 3 major criteria of toxic shock syndrome?", "What causes toxic shock syndrome?"),
     ],
 )
 def test_follow_ups_of_a_long_topic_name_one_thing_in_it(question: str, follow_up: str) -> None:
     assert follow_up in follow_ups(analyze(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "i need to know how to use this medication ultibro",  # not "What is need?"
+        "What deficiency causes tingling in hands and feet?",  # not "How is deficiency causes tingling diagnosed?"
+    ],
+)
+def test_a_long_topic_naming_no_one_thing_gets_no_follow_ups(question: str) -> None:
+    assert follow_ups(analyze(question)) == ()
 
 
 @pytest.mark.parametrize(

@@ -321,6 +321,6 @@ class Answer:
     follow_ups: tuple[str, ...]
     verification: VerificationCounts
     review_status: ReviewStatus = ReviewStatus.SUBMITTED
-    # Populations the question names that no statement shown, nor its source's title, speaks of: the
-    # evidence on pneumonia in adults may not hold for children.
+    # Populations the question names that no statement shown, nor its passage or source's title, speaks
+    # of: the evidence on pneumonia in adults may not hold for children.
     unaddressed_populations: tuple[str, ...] = ()

@@ -61,7 +61,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
         ),
         (
             QuestionKind.PREVENTION,
-            r"\b(prevent\w*|prophyla\w*|avoid\w*|reduce the risk|lower the risk|screening for|vaccin\w*)\b",
+            r"\b(prevent\w*|prophyla\w*|avoid\w*|reduce the risk|lower the risk|screen(ing|ed)? for|vaccin\w*)\b",
         ),
         (
             QuestionKind.TREATMENT,
@@ -133,9 +133,11 @@ _FRAME_WORDS = (
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)
 # Participles of the frame left inside a topic: "how is hypertension treated in pregnancy".
 _FRAME_VERB = re.compile(
-    r"\b(be )?(treated|managed|diagnosed|prevented|caused|defined|used|cured|interact|safe|given|continued?)\b"
+    r"\b(be )?(treated|managed|diagnosed|prevented|caused|defined|used|cured|interact|safe|given|continued?"
+    r"|screened)\b"
     # "How much aspirin should I take for…", "How often can you use…"
-    r"|\b(should|can|could|do|must|may) (i|you|we|they) (take|use|give)\b",
+    r"|\b(should|can|could|do|must|may) (i|you|we|they|an? (adult|child|person|woman|man)|adults|children|people)"
+    r" (take|use|give)\b",
     re.IGNORECASE,
 )
 _LEADING_FRAME = re.compile(rf"^(?:{_FRAME_WORDS}(?:[\W_]+|$))+", re.IGNORECASE)
@@ -400,7 +402,9 @@ def _topic_of(text: str) -> str:
     """The question without the frame around its subject: "What are the causes of X?" → "X"."""
     text = _SALT.sub("", _CONTRACTION.sub(r"\1 is", text.replace('"', "")))
     framed = _LEADING_FRAME.sub("", text.rstrip("?.! "))
-    topic = " ".join(_TRAILING_FRAME.sub("", _FRAME_VERB.sub(" ", framed)).strip(" ,;:'\"").split())
+    # The verb gone, the frame it held goes too: "screened for abdominal aortic aneurysm".
+    unframed = _LEADING_FRAME.sub("", _FRAME_VERB.sub(" ", framed).strip())
+    topic = " ".join(_TRAILING_FRAME.sub("", unframed).strip(" ,;:'\"").split())
     # Written to stand inside a sentence: the capital that only opened the question goes ("Nocturnal leg
     # cramps at night" → "nocturnal leg cramps at night"); a name's stays ("What is Marfan syndrome?").
     opens_question = framed == text.rstrip("?.! ")

@@ -323,7 +323,8 @@ def _article(
         )
         return _abstention(analysis, hits, audience, reason, counts)
     verdict = verdict_of(shown, analysis) if analysis.kind is QuestionKind.YES_NO else None
-    addressed = {p for c in shown for p in populations(f"{c.text} {c.hit.document.title}")}
+    # The passage is the statement's context: a guideline on otitis media in children need not repeat it.
+    addressed = {p for c in shown for p in populations(f"{c.hit.passage.text} {c.hit.document.title}")}
     return Answer(
         question=analysis,
         audience=audience,

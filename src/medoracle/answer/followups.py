@@ -188,9 +188,15 @@ _LEADING_WORDS = re.compile(r"^\s*(?:(?:a|an|the|first|second|new|recent)\s+)+",
 _OPENING_TERMS = re.compile(r"(?:(?!(?:and|or|to|my|your|the|a|an)\b)[\w'-]+\s?){0,3}", re.IGNORECASE)
 # Verbs of a topic that is a clause, beyond those of _CLAUSE: "anticoagulation continue after…".
 _VERB = re.compile(
-    r"\b(?:be|been|continue[sd]?|given|started?|stopped|used|last|lasts|recur)\b", re.IGNORECASE
+    r"\b(?:be|been|continue[sd]?|given|started?|stopped|used|last|lasts|recur|look|looks|like|feel|feels|gets?"
+    r"|mean|means|contain|contains|reverses?|works?)\b",
+    re.IGNORECASE,
 )
 MAX_PART_WORDS = 4
+_CONDITION_WORD = re.compile(
+    r"(itis|osis|emia|aemia|oma|pathy|algia|ism|iasis|plasia|trophy|cele|rrhea|rrhoea|ectomy|plegia|phobia)$",
+    re.IGNORECASE,
+)
 # Singular nouns ending in "s" that clinical questions name often ("How is diabetes treated?").
 _SINGULAR_S = frozenset("diabetes herpes measles mumps rabies scabies rickets shingles".split())
 
@@ -215,7 +221,9 @@ def _short_topic(analysis: QuestionAnalysis) -> str | None:
     topic = analysis.topic
     if analysis.kind in (QuestionKind.DEFINITION, QuestionKind.OTHER) and _CLAUSE.search(topic):
         return None
-    parts = [_LEADING_WORDS.sub("", part) for piece in topic.split(",") for part in _QUALIFIER.split(piece)]
+    parts = [
+        _LEADING_WORDS.sub("", part).strip() for piece in topic.split(",") for part in _QUALIFIER.split(piece)
+    ]
     if analysis.kind is QuestionKind.OTHER and len(parts) > 1 and _names_option(parts[0]):
         choices = parts[-1:]
     elif "," not in topic and len(topic.split()) <= MAX_TOPIC_WORDS:
@@ -226,11 +234,16 @@ def _short_topic(analysis: QuestionAnalysis) -> str | None:
 
 
 def _names_a_thing(part: str) -> bool:
+    """A few words without a verb or a frame word; one word only if it names a drug or a condition by its
+    ending ("hyperparathyroidism"), since a word left of a clause rarely does ("need", "protocol")."""
+    words = part.split()
     return (
-        0 < len(part.split()) <= MAX_PART_WORDS
+        0 < len(words) <= MAX_PART_WORDS
+        and not words[0][0].isdigit()  # a count or a dose: "3 major criteria", "50 mg"
         and not _CLAUSE.search(part)
         and not _VERB.search(part)
         and is_frame_free(part)
+        and (len(words) > 1 or names_drug(part) or _CONDITION_WORD.search(part) is not None)
     )
 
 
@@ -305,10 +318,11 @@ def follow_ups(analysis: QuestionAnalysis) -> tuple[str, ...]:
         suggestions = [
             template.format(**{**sides, "context": context, "is_": verb}) for template in templates
         ]
-    elif (short := _short_topic(analysis)) is None:
-        return ()  # "What is color is 30mg prednisone?": a clause does not name a thing to ask about
     else:
-        topic, templates = _templates(analysis, short)
+        # A yes/no question may name its subject where its topic names nothing to ask about.
+        topic, templates = _templates(analysis, _short_topic(analysis) or "")
+        if not topic:
+            return ()  # "What is color is 30mg prednisone?": a clause does not name a thing to ask about
         verb = "are" if _plural(topic) else "is"
         suggestions = [template.format(topic=topic, is_=verb) for template in templates]
     if analysis.population and analysis.population[0] not in populations(suggestions[0]):

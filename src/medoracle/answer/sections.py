@@ -87,10 +87,12 @@ _DIFFERENTIAL = (
     r"\b(differential|distinguish\w*|differentiat\w*|mimic\w*|unlike|rather than|confused with"
     r"|should be (excluded|ruled out))\b"
 )
-# "Sensitivity to light" is a symptom, not a test's accuracy; "complications were diagnosed in 150 patients"
-# and "children with newly diagnosed asthma" say nothing of how the diagnosis is made.
+# "Sensitivity to light" is a symptom, not a test's accuracy; "complications were diagnosed in 150 patients",
+# "children with newly diagnosed asthma" and "a history of gestational diabetes" say nothing of how the
+# diagnosis is made.
 _DIAGNOSTIC = (
-    r"\b(diagnos(is|es|e|ing|tic\w*)|(?<!newly )(?<!were )(?<!was )diagnosed|(?<!family )history"
+    r"\b(diagnos(is|es|e|ing|tic\w*)|(?<!newly )(?<!were )(?<!was )diagnosed"
+    r"|(medical|clinical|detailed|careful|full|thorough|patient'?s) history|history[- ]taking"
     r"|physical exam\w*|laborator\w*|tests?|testing|imaging|biops\w*"
     r"|ultraso\w*|mri|ct|screen\w*|sensitivity(?! to)|specificity|evaluat\w*|assessment|criteria|markers?|biomarkers?)\b"
 )
@@ -203,14 +205,17 @@ _PROGNOSTIC_FACTORS = r"\b(predict\w*|prognostic|independent(ly)? (risk )?factor
 _PREVENTION = r"\b(prevent\w*|prophyla\w*|reduc\w* (the |their |your )?(risk|incidence)|lower (risk|incidence)|protect\w*|vaccin\w*|avoid\w*|lifestyle)\b"
 _SCREENING = r"\b(screen\w*|early detection|surveillance)\b"
 _SYMPTOMS = r"\b(symptoms?|signs?|presents?|presentation|present with|manifest\w*|complain\w*)\b"
-# What to do about symptoms is not what they are: "Follow usual clinical practice to manage symptoms",
-# "If symptoms worsen during treatment, assess for an allergic reaction".
-_ACTS_ON_SYMPTOMS = (
+# What to do is not what is: "Follow usual clinical practice to manage symptoms" is no symptom, "If muscle
+# symptoms do not resolve, consider other causes" no side effect.
+_ADVICE = (
     r"^(offer|advise|assess|consider|follow|do not|don't|be (cautious|aware)|explain|discuss|ask|refer|arrange"
     r"|ensure|give|prescribe|start|tell|recommend|encourage|inform|provide|treat|manage)\b"
-    r"|^(if|when)\b[^,]{0,100},\s*(offer|advise|assess|consider|refer|explore|ask|do not|treat|manage|seek|call)\b"
-    r"|\b(manag\w*|treat\w*|reliev\w*|control\w*|ease) (the |their |your |these )?symptoms\b"
-    r"|\bsymptoms (have |had |did |do )?(not )?(improv\w*|worsen\w*|return\w*|resolv\w*|persist\w*)"
+    r"|^(if|when)\b[^,]{0,100},\s*(offer|advise|assess|consider|refer|explore|ask|do not|treat|manage|seek|call"
+    r"|give)\b"
+)
+_ACTS_ON_SYMPTOMS = (
+    _ADVICE + r"|\b(manag\w*|treat\w*|reliev\w*|control\w*|ease|stop|prevent\w*) (the |their |your |these )?"
+    r"(\w+ )?symptoms\b|\bsymptoms (have |had |did |do )?(not )?(improv\w*|worsen\w*|return\w*|resolv\w*|persist\w*)"
 )
 _COMPARISON = (
     r"\b(compared (with|to)|versus|vs\.?|than|superior|inferior|non-?inferior|equivalent|similar to"
@@ -337,9 +342,17 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
             _CONTRAINDICATIONS,
             3,
         ),
-        _spec("serious", "Serious adverse effects", "Serious side effects", _SERIOUS, 2, also=_HARM_WORDING),
+        _spec(
+            "serious",
+            "Serious adverse effects",
+            "Serious side effects",
+            _SERIOUS,
+            2,
+            also=_HARM_WORDING,
+            unless=_ADVICE,
+        ),
         _spec("monitoring", "Monitoring", "Check-ups", _MONITORING, 5),
-        _spec("common", "Adverse effects", "Side effects", _ADVERSE, 1, also=_HARM_WORDING),
+        _spec("common", "Adverse effects", "Side effects", _ADVERSE, 1, also=_HARM_WORDING, unless=_ADVICE),
     ),
     QuestionKind.DEFINITION: (
         _spec("definition", "Definition", "What it is", _DEFINITION, 1),

@@ -132,7 +132,9 @@ _BOILERPLATE = re.compile(
     r"|research (is ongoing|projects?|related to|aimed at)|current research (projects?|efforts?|is (focused|aimed))"
     r"|(researchers|scientists) (are|have been|continue) (also )?(to )?(study|studying|look|looking|working"
     r"|investigat\w*|trying|explor\w*)|researchers have looked|goals? of (this|the) research"
-    r"|areas of (\w+ ){0,3}research)\b",
+    r"|areas of (\w+ ){0,3}research"
+    # a guideline summary's grading lines: "Conclusion statements are Grades III and V."
+    r"|conclusion statements? (is|are) grades?)\b",
     re.IGNORECASE,
 )
 _AIM_START = re.compile(
