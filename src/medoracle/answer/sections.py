@@ -75,7 +75,7 @@ _DRUGS = (
 # A medicine named as a cause, not as a treatment: "some medications can bring on heartburn", not "you may
 # need prescription medicines or surgery".
 _CAUSAL = (
-    r"\b(caus\w*|induc\w*|brings? on|trigger\w*|associated with|linked|leads? to|result\w* in|due to|risks?"
+    r"\b(caus\w*|induc\w*|brings? on|trigger\w*|associated with|linked|leads? to|result\w* in|due to|because of|risks?"
     r"|side[- ]effects?|adverse|worsen\w*|contribut\w*|provok\w*|precipitat\w*|after (taking|starting|use))\b"
     r"|-induced"
 )
