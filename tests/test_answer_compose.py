@@ -809,3 +809,10 @@ def test_an_article_says_when_no_source_speaks_of_the_population_asked_about() -
     assert "None of the sources found speaks of children specifically" in to_markdown(answer)
     children = "Offer amoxicillin for 5 days to children with community-acquired pneumonia."
     assert compose(question, hits_of_abstracts([("children", children)])).unaddressed_populations == ()
+
+
+def test_a_statement_naming_no_other_type_speaks_of_the_numbered_type_asked_about() -> None:
+    types = ("types", "The two main types of diabetes are type 1 diabetes and type 2 diabetes.")
+    complication = ("complication", "Diabetes can lead to kidney failure, blindness and amputations.")
+    question = "What are the complications of type 2 diabetes?"
+    assert _lead_of(question, types, complication) == [complication[1]]

@@ -443,9 +443,10 @@ def is_consequence(sentence: str, concepts: frozenset[str]) -> bool:
 
 def _leads_to_topic(sentence: str, concepts: frozenset[str]) -> bool:
     """The sentence says what leads to the topic: it names the topic after the wording more fully than
-    before ("a condition that can cause heart failure"); "SSPE is a complication of measles" does not."""
+    before ("a condition that can cause heart failure"); "SSPE is a complication of measles" and "the risk of
+    developing retinopathy or other complications of diabetes" do not."""
     cue = _CONSEQUENCE.search(sentence)
-    if cue is None or cue.group().lower().startswith("complication"):
+    if cue is None or "complication" in sentence.lower():
         return False
     return len(stems(sentence[cue.end() :]) & concepts) > len(stems(sentence[: cue.start()]) & concepts)
 

@@ -368,6 +368,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
     needed = min(math.ceil(min_coverage * len(concepts)), MAX_NEEDED_CONCEPTS)
     subject = subject_of(question)
     asked_types = _types(question.text)
+    type_word = frozenset({stem("type")} & concepts) if asked_types else frozenset()
     compared = comparison_sides(question)
     sides = [features.stems(compared[side]) for side in ("first", "second")] if compared else []
     drug = names_drug(question.topic)
@@ -380,15 +381,18 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
         title_types = _types(hit.document.title)
         for start, end, sentence, gist in _statements(passage):
             sentence_stems = features.stems(sentence)
+            if asked_types and not asked_types & (_types(sentence) or title_types or asked_types):
+                continue  # "type 1 diabetes" does not answer a question on type 2 diabetes
+            # A statement of no other type speaks of the one asked about: "complications of diabetes" answers
+            # a question on type 2 diabetes no less than "the types of diabetes" names its word "type".
+            named = sentence_stems | type_word
             # The title is the sentence's context: a guideline on metformin in CKD need not repeat "CKD".
-            shared = (sentence_stems | title_stems) & concepts
+            shared = (named | title_stems) & concepts
             # Cheap word tests first: most sentences of a passage do not name the question's terms.
             if not sentence_stems & specific or len(shared) < needed:
                 continue
             if subject is not None and subject not in sentence_stems | title_stems:
                 continue
-            if asked_types and not asked_types & (_types(sentence) or title_types or asked_types):
-                continue  # "type 1 diabetes" does not answer a question on type 2 diabetes
             if not _stands_alone(sentence):
                 continue
             spec = assign(question.kind, gist, frozenset(concepts), sides, drug)
@@ -403,9 +407,9 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
                     negated=bool(features.negations(sentence)),
                     null_finding=features.is_null_finding(sentence),
                     spec=spec,
-                    score=_score(sentence_stems, concepts, spec, hit, rank, sentence),
+                    score=_score(named, concepts, spec, hit, rank, sentence),
                     coverage=len(shared) / len(concepts),
-                    named=frozenset(sentence_stems & concepts),
+                    named=frozenset(named & concepts),
                 )
             )
     found.sort(key=lambda c: -c.score)
