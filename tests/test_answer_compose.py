@@ -816,3 +816,15 @@ def test_a_statement_naming_no_other_type_speaks_of_the_numbered_type_asked_abou
     complication = ("complication", "Diabetes can lead to kidney failure, blindness and amputations.")
     question = "What are the complications of type 2 diabetes?"
     assert _lead_of(question, types, complication) == [complication[1]]
+
+
+def test_a_sentence_pointing_back_at_a_list_before_it_does_not_stand_alone() -> None:
+    pointer = ("pointer", "Not everyone with appendicitis has all these symptoms of appendicitis.")
+    symptom = ("symptom", "Appendicitis usually presents with pain that moves to the right lower abdomen.")
+    assert _lead_of("What are the symptoms of appendicitis?", pointer, symptom) == [symptom[1]]
+
+
+def test_what_the_topic_has_as_a_cause_is_not_what_it_leads_to() -> None:
+    assert not is_consequence(
+        "Investigators now believe that migraine has a genetic cause.", frozenset({stem("migraine")})
+    )

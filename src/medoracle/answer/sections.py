@@ -87,14 +87,14 @@ _DIFFERENTIAL = (
     r"\b(differential|distinguish\w*|differentiat\w*|mimic\w*|unlike|rather than|confused with"
     r"|should be (excluded|ruled out))\b"
 )
-# "Sensitivity to light" is a symptom, not a test's accuracy; "complications were diagnosed in 150 patients",
+# "Sensitivity to light" and "sodium sensitivity" are no test's accuracy; "complications were diagnosed in 150 patients",
 # "children with newly diagnosed asthma" and "a history of gestational diabetes" say nothing of how the
 # diagnosis is made.
 _DIAGNOSTIC = (
     r"\b(diagnos(is|es|e|ing|tic\w*)|(?<!newly )(?<!were )(?<!was )diagnosed"
     r"|(medical|clinical|detailed|careful|full|thorough|patient'?s) history|history[- ]taking"
     r"|physical exam\w*|laborator\w*|tests?|testing|imaging|biops\w*"
-    r"|ultraso\w*|mri|ct|screen\w*|sensitivity(?! to)|specificity|evaluat\w*|assessment|criteria|markers?|biomarkers?)\b"
+    r"|ultraso\w*|mri|ct|screen\w*|sensitivity (and|of|was|were|for)|specificity|evaluat\w*|assessment|criteria|markers?|biomarkers?)\b"
 )
 _ASSOCIATED = (
     r"\b(associated with|association|risk factors?|linked|related to|caused by|causes?|due to|occurs? in"
@@ -239,6 +239,8 @@ _CONSEQUENCE = re.compile(
     r"|(is|are|was|were|been) associated with|causes?|can cause|may cause)\b",
     re.IGNORECASE,
 )
+# What the topic has, not what it leads to: "Investigators now believe that migraine has a genetic cause".
+_HAS_A_CAUSE = re.compile(r"\b(has|have|had) (a|an|no|several|many|multiple) (\w+ )?causes?\b", re.IGNORECASE)
 # A wording that looks back at a cause: the topic after it is what causes the rest.
 _CAUSED_BY = re.compile(
     r"\b(due to|caused by|because of|as a result of|secondary to|results? from|resulting from)\b",
@@ -429,7 +431,7 @@ def is_consequence(sentence: str, concepts: frozenset[str]) -> bool:
     # The first cue: "Being overweight increases the risk of developing gout because … which leads to
     # excess uric acid" is a cause, whatever follows it.
     cue = _CONSEQUENCE.search(sentence) or _CAUSED_BY.search(sentence)
-    if cue is None:
+    if cue is None or _HAS_A_CAUSE.search(sentence):
         return False
     before = len(stems(sentence[: cue.start()]) & concepts)
     if cue.re is _CAUSED_BY:

@@ -102,6 +102,11 @@ _DEPENDENT_START = re.compile(
     r"|is|are|was|were|does)\b",
     re.IGNORECASE,
 )
+# A list given before the sentence: "Not everyone with appendicitis has all these symptoms."
+_POINTS_BACK = re.compile(
+    r"\b(all|any|of|with|has|have|had) these (symptoms|signs|features|findings|problems|changes)\b",
+    re.IGNORECASE,
+)
 # Aims, methods and registrations: true, but they do not answer a clinical question.
 _BOILERPLATE = re.compile(
     r"\b(we (aimed|sought|investigated|conducted|performed|searched|enrolled|recruited|reviewed|hypothesi[sz]ed"
@@ -134,7 +139,7 @@ _BOILERPLATE = re.compile(
     r"|investigat\w*|trying|explor\w*)|researchers have looked|goals? of (this|the) research"
     r"|areas of (\w+ ){0,3}research"
     # a guideline summary's grading lines: "Conclusion statements are Grades III and V."
-    r"|conclusion statements? (is|are) grades?)\b",
+    r"|conclusion statements? (is|are) grades?|the focus of this (narrative|review|article|chapter))\b",
     re.IGNORECASE,
 )
 _AIM_START = re.compile(
@@ -302,6 +307,7 @@ def _stands_alone(sentence: str) -> bool:
         and not sentence.rstrip().endswith(("?", ":"))
         and not _DANGLING_END.search(sentence)
         and not _DEPENDENT_START.match(sentence)
+        and not _POINTS_BACK.search(sentence)
         and not _AIM_START.match(sentence)
         and not _METHODS_LABEL.match(sentence)
         and not _BOILERPLATE.search(sentence)
