@@ -828,3 +828,19 @@ def test_what_the_topic_has_as_a_cause_is_not_what_it_leads_to() -> None:
     assert not is_consequence(
         "Investigators now believe that migraine has a genetic cause.", frozenset({stem("migraine")})
     )
+
+
+def test_not_safe_for_is_a_harm() -> None:
+    statement = (
+        "cigars",
+        "Spit tobacco, e-cigarettes, and cigars are not safe for anyone who wants to quit.",
+    )
+    answer = compose("Are e-cigarettes safe?", hits_of_abstracts([statement]))
+    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (0, 1)
+
+
+def test_two_drugs_taken_together_are_not_an_interaction() -> None:
+    combination = "Empagliflozin in combination with metformin is an option for treating type 2 diabetes."
+    interaction = "Metformin interacts with iodinated contrast agents, so stop it before a contrast scan."
+    assert assign(QuestionKind.ADVERSE_EFFECTS, combination).key != "interactions"
+    assert assign(QuestionKind.ADVERSE_EFFECTS, interaction).key == "interactions"

@@ -74,7 +74,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             QuestionKind.DIAGNOSIS,
             # "the life expectancy after a diagnosis of heart failure" asks for the prognosis
             r"\b((?<!after a )(?<!after the )(?<!after )(?<!since )(?<!at )diagnos\w*|test(s|ing)? for|detect\w*"
-            r"|work-?up|symptoms? of|signs? of|signs and symptoms|how (do|can) (i|you) (know|tell)"
+            r"|work-?up|symptoms? of|signs? of|signs and symptoms|red flags?|how (do|can) (i|you) (know|tell)"
             r"|how is .+ (identified|confirmed)|imaging|biomarkers?)\b",
         ),
         (
@@ -97,7 +97,7 @@ _FRAME_WORDS = (
     r"|how (?:can|do|to) (?:i |you |we )?(?:reduce|stop|ease|recover(?: from)?)"
     r"|how (?:do|does|did|can|could) (?:you|u|i|one|people|someone|children|kids|women|men|adults|babies"
     r"|a (?:person|child|baby|woman|man|adult)) (?:get|catch|develop)(?! rid)"
-    r"|(?:warning|early|first) signs?|(?:looks?|feels?) like|(?:first|second|third)[- ]line|first things? to do"
+    r"|(?:warning|early|first) signs?|red flags?|(?:looks?|feels?) like|(?:first|second|third)[- ]line|first things? to do"
     r"|life expectancy|survival rates?|outlook"
     r"|(?:tests?|exams?|scans?) (?:(?:are|is) )?(?:used )?(?:to|for) (?:diagnos\w*|detect\w*|confirm\w*)"
     # "the major cause of", but "major depression" keeps its word

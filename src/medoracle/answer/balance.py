@@ -58,7 +58,7 @@ _ASKS_SAFETY = re.compile(r"\b(safe|safely|ok|okay|harmful|dangerous|risky|bad f
 _ASKS_HARM = re.compile(r"\b(harmful|dangerous|risky|bad for)\b", re.IGNORECASE)
 _NO_HARM = re.compile(
     r"\b((is|are|was|were|appears?|considered|remains?) (generally |probably |likely |relatively )?"
-    r"(safe|well[- ]tolerated|harmless)|safe (to|in|during|for)|harmless|no (increased|significant|excess"
+    r"(safe|well[- ]tolerated|harmless)|(?<!not )safe (to|in|during|for)|harmless|no (increased|significant|excess"
     r"|higher) risk|not (associated with|linked to) (an )?(increased|higher|greater)|(do|does|did) not (affect"
     r"|increase|raise|cause|harm)|no (lasting|long-term|permanent) (effects?|damage|harm)"
     r"|no evidence (that|of) .{0,60}\b(cause[sd]?|increase[sd]?|harm|damage|risk))\b",
@@ -66,7 +66,8 @@ _NO_HARM = re.compile(
 )
 _HARM = re.compile(
     r"\b((should|must|do|does) not|never) (be )?(use|used|take|taken|give|given|prescribed?|treated)\b"
-    r"|\b(contra-?\s?indicat\w*|avoid\w*|not recommended|unsafe|teratogen\w*|(increased|higher|greater|excess)"
+    r"|\b(contra-?\s?indicat\w*|avoid\w*|not recommended|unsafe|not (be )?safe|teratogen\w*"
+    r"|(increased|higher|greater|excess)"
     r" risks?|increases? the risk|associated with (an )?(increased|higher|greater)|birth defects|malformations?"
     r"|toxicit\w*|toxic|fatal|harmful|dangerous|damage|serious (harm|complications?|adverse))\b",
     re.IGNORECASE,

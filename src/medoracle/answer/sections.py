@@ -176,6 +176,11 @@ _CONTRAINDICATIONS = (
 _INTERACTIONS = (
     r"\b(interact\w*|together with|combined with|in combination with|concomitant\w*|co-?administ\w*)\b"
 )
+# Taken together is not an interaction: "Empagliflozin in combination with metformin is recommended".
+_INTERACTING = (
+    r"\b(interact\w*|concomitant\w*|co-?administ\w*|(levels?|concentrations?|exposure|clearance|effects?) of"
+    r"|potentiat\w*|inhibit\w*|induc\w*|avoid\w*|should not|do not)\b"
+)
 _DEFINITION = (
     r"\b(is an?|are an?|is the|are the|refers to|defined as|is defined|are defined|characteri[sz]ed by"
     r"|describes?|consists? of|are (\w+ )?(drugs|medicines|medications|agents|substances))\b"
@@ -336,7 +341,14 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
         _spec("monitoring", "Monitoring", "Check-ups", _MONITORING, 4),
     ),
     QuestionKind.ADVERSE_EFFECTS: (
-        _spec("interactions", "Interactions", "Medicines and foods that interact", _INTERACTIONS, 4),
+        _spec(
+            "interactions",
+            "Interactions",
+            "Medicines and foods that interact",
+            _INTERACTIONS,
+            4,
+            also=_INTERACTING,
+        ),
         _spec(
             "contraindications",
             "Contraindications and cautions",
