@@ -132,6 +132,10 @@ def test_a_hepatitis_is_named_by_its_letter() -> None:
     assert stem("hepatitisa") not in stems("Hepatitis C is spread by blood.")
 
 
+def test_q_fever_is_one_term_not_any_fever() -> None:
+    assert analyze("What happens if you have Q fever?").concepts == ("qfever",)
+
+
 def test_a_vitamin_is_named_by_its_letter() -> None:
     assert analyze("Does vitamin D prevent fractures?").concepts == ("vitamind", "fractures")
     assert analyze("Why is vitamin A important?").concepts[0] == "vitamina"

@@ -844,3 +844,10 @@ def test_two_drugs_taken_together_are_not_an_interaction() -> None:
     interaction = "Metformin interacts with iodinated contrast agents, so stop it before a contrast scan."
     assert assign(QuestionKind.ADVERSE_EFFECTS, combination).key != "interactions"
     assert assign(QuestionKind.ADVERSE_EFFECTS, interaction).key == "interactions"
+
+
+def test_a_word_both_options_share_does_not_make_a_statement_head_to_head() -> None:
+    question = "Is psoriatic arthritis worse than rheumatoid arthritis?"
+    one_side = ("one", "Psoriatic arthritis usually occurs between the ages of 30 and 50.")
+    both = ("both", "Psoriatic arthritis is milder than rheumatoid arthritis in most patients.")
+    assert _lead_of(question, one_side, both) == [both[1]]

@@ -332,8 +332,8 @@ _TOKEN = re.compile(r"[a-z0-9][a-z0-9\-']*[a-z0-9]|[a-z0-9]", re.IGNORECASE)
 # "Alzheimer's disease" and "Alzheimer disease" name the same thing; so do "multi-drug" and "multidrug".
 _POSSESSIVE = re.compile(r"'s?$")
 # A vitamin's or a hepatitis's letter is its name: "vitamin D" is not any vitamin ("vitamin B12" is two
-# terms already), "hepatitis A" not any hepatitis.
-_VITAMIN = re.compile(r"\b(vitamin|hepatitis)s?\s+([a-ek])\b(?!['-])", re.IGNORECASE)
+# terms already), "hepatitis A" not any hepatitis; "Q fever" is not any fever.
+_VITAMIN = re.compile(r"\b(vitamin|hepatitis)s?\s+([a-ek])\b(?!['-])|\b(q)\s+(fever)\b", re.IGNORECASE)
 # "non alcoholic" is written "nonalcoholic" or "non-alcoholic" (one term once hyphens go).
 _NON = re.compile(r"\bnon\s+(?=[a-z]{3})", re.IGNORECASE)
 # "what's" asks "what is": its "s" is not part of the topic.
@@ -367,7 +367,7 @@ def clean_question(question: str) -> str:
 
 
 def _joined(text: str) -> str:
-    return _NON.sub("non", _VITAMIN.sub(r"\1\2", text))
+    return _NON.sub("non", _VITAMIN.sub(lambda m: "".join(g for g in m.groups() if g), text))
 
 
 def content_terms(text: str) -> list[str]:

@@ -349,6 +349,12 @@ def subject_of(question: QuestionAnalysis) -> str | None:
     return next((s for s in map(stem, question.concepts) if s not in GENERIC_TERMS), None)
 
 
+def _own_words(first: frozenset[str], second: frozenset[str]) -> list[frozenset[str]]:
+    """What names each option apart from the other: "psoriatic arthritis" and "rheumatoid arthritis" share
+    "arthritis", which names neither; "tremor" and "essential tremor" are told by "essential"."""
+    return [first - second or first, second - first or second]
+
+
 def _types(text: str) -> set[str]:
     """The numbered types a text names: "type 2 diabetes", "type II collagen" → {"2"}."""
     return {_ROMAN.get(m.group(1).upper(), m.group(1)) for m in _NUMBERED_TYPE.finditer(text)}
@@ -376,7 +382,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
     asked_types = _types(question.text)
     type_word = frozenset({stem("type")} & concepts) if asked_types else frozenset()
     compared = comparison_sides(question)
-    sides = [features.stems(compared[side]) for side in ("first", "second")] if compared else []
+    sides = _own_words(*(features.stems(compared[side]) for side in ("first", "second"))) if compared else []
     drug = names_drug(question.topic)
     found: list[Candidate] = []
     for rank, hit in enumerate(hits):
