@@ -850,4 +850,5 @@ def test_a_word_both_options_share_does_not_make_a_statement_head_to_head() -> N
     question = "Is psoriatic arthritis worse than rheumatoid arthritis?"
     one_side = ("one", "Psoriatic arthritis usually occurs between the ages of 30 and 50.")
     both = ("both", "Psoriatic arthritis is milder than rheumatoid arthritis in most patients.")
+    assert _lead_of(question, one_side) == []
     assert _lead_of(question, one_side, both) == [both[1]]
