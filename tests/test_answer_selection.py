@@ -142,6 +142,13 @@ def test_lead_ins_are_trimmed_without_changing_the_statement() -> None:
     assert text[slice(*trim(text, 0, len(text)))] == "Diuretics trigger flares."
 
 
+def test_a_sentence_wholly_in_brackets_loses_them_and_only_then() -> None:
+    text = "(High levels of uric acid in the blood can lead to gout.)"
+    assert text[slice(*trim(text, 0, len(text)))] == "High levels of uric acid in the blood can lead to gout."
+    for kept in ("(see above) and (below)", "Gout (a form of arthritis) hurts."):
+        assert kept[slice(*trim(kept, 0, len(kept)))] == kept
+
+
 def test_a_long_tail_is_cut_only_when_it_holds_no_number_or_negation() -> None:
     head = "Loop and thiazide diuretics raise serum urate and are a frequent trigger of gout flares in older adults"
     plain = f"{head}; the effect is seen across many settings and in many kinds of clinics and wards around the whole world today."

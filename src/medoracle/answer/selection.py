@@ -241,11 +241,27 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             break
         start = match.end()
     sentence = text[start:end]
+    # A whole sentence in brackets: "(High levels of uric acid in the blood can lead to gout.)"
+    if _bracketed_whole(sentence):
+        start, end = start + 1, end - 1
+        sentence = text[start:end]
     if sentence.count(" ") + 1 > LONG_WORDS and "; " in sentence:
         head, _, tail = sentence.partition("; ")
         if head.count(" ") + 1 >= 8 and not features.numbers(tail) and not features.negations(tail):
             end = start + len(head)
     return start, end
+
+
+def _bracketed_whole(sentence: str) -> bool:
+    """The opening bracket closes at the very end: "(… gout.)", not "(see above) and (below)"."""
+    if not (sentence.startswith("(") and sentence.endswith(")")):
+        return False
+    depth = 0
+    for index, char in enumerate(sentence):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            return index == len(sentence) - 1
+    return False
 
 
 class _Statement(NamedTuple):
