@@ -192,6 +192,8 @@ def test_a_dosing_article_leads_with_a_dose_of_the_drug_asked_about() -> None:
     assert doses(
         "Amoxicillin, like other antibiotics, is given at 500 mg three times a day.", stem("amoxicillin")
     )
+    assert doses("Take one tablet of amoxicillin twice a day.", stem("amoxicillin"))
+    assert not doses("Consider offering amoxicillin; regular dosing may be required.", stem("amoxicillin"))
 
 
 def test_a_test_says_how_a_diagnosis_is_made_not_how_many_were_diagnosed() -> None:
@@ -852,3 +854,11 @@ def test_a_word_both_options_share_does_not_make_a_statement_head_to_head() -> N
     both = ("both", "Psoriatic arthritis is milder than rheumatoid arthritis in most patients.")
     assert _lead_of(question, one_side) == []
     assert _lead_of(question, one_side, both) == [both[1]]
+
+
+def test_a_harm_in_a_prevention_article_does_not_lead() -> None:
+    question = "How can abdominal aortic aneurysm be prevented?"
+    harm = ("harm", "A large abdominal aortic aneurysm can burst and cause dangerous bleeding or even death.")
+    measure = ("measure", "Stopping smoking lowers the risk of abdominal aortic aneurysm.")
+    assert _lead_of(question, harm) == []
+    assert _lead_of(question, harm, measure) == [measure[1]]

@@ -229,7 +229,9 @@ def _short_topic(analysis: QuestionAnalysis) -> str | None:
     elif "," not in topic and len(topic.split()) <= MAX_TOPIC_WORDS:
         return topic
     else:
-        choices = [parts[0], parts[-1], _OPENING_TERMS.match(topic)[0].strip()]  # type: ignore[index]
+        # A drug's dose or side effects are asked of the drug named first, not of "older adults" after it.
+        last = [] if analysis.kind in (QuestionKind.DOSING, QuestionKind.ADVERSE_EFFECTS) else parts[-1:]
+        choices = [parts[0], *last, _OPENING_TERMS.match(topic)[0].strip()]  # type: ignore[index]
     return next((part for part in choices if _names_a_thing(part)), None)
 
 

@@ -142,6 +142,11 @@ _MONITORING = (
 _AMOUNT = r"\b\d+(\.\d+)?\s?(mg|mcg|µg|g|iu|units?|ml|mg/kg|mg/day|mg/d)\b"
 _DOSE = _AMOUNT + r"|\b(dose|doses|dosage|dosing|titrat\w*)\b"
 _FIRST_AMOUNT = re.compile(_AMOUNT, re.IGNORECASE)
+_SCHEDULE = re.compile(
+    r"\b((every|each) \d+|once|twice|\d+ times) (a |per |every )?(day|daily|hours?|week|weekly|night)\b"
+    r"|\b(one|two|three|\d+) (tablets?|capsules?|puffs?|drops?|sachets?|teaspoons?)\b",
+    re.IGNORECASE,
+)
 _DRUG_CLASS_WORD = re.compile(_DRUGS, re.IGNORECASE)
 _ADJUSTED_FOR = (
     r"(renal|hepatic|kidney|liver|elderly|older|children|pediatric|paediatric|pregnan\w*|creatinine clearance"
@@ -207,7 +212,7 @@ _COMPLICATIONS = (
     r"|how (serious|dangerous|bad))\b"  # in a question: "How serious is aortic stenosis?" asks for them
 )
 _PROGNOSTIC_FACTORS = r"\b(predict\w*|prognostic|independent(ly)? (risk )?factors?|associated with (worse|better|poor|higher|lower)|hazard)\b"
-_PREVENTION = r"\b(prevent\w*|prophyla\w*|reduc\w* (the |their |your )?(risk|incidence)|lower (risk|incidence)|protect\w*|vaccin\w*|avoid\w*|lifestyle)\b"
+_PREVENTION = r"\b(prevent\w*|prophyla\w*|(reduc|lower)\w* (the |their |your )?(risk|incidence|chance)|protect\w*|vaccin\w*|avoid\w*|lifestyle)\b"
 _SCREENING = r"\b(screen\w*|early detection|surveillance)\b"
 _SYMPTOMS = r"\b(symptoms?|signs?|presents?|presentation|present with|manifest\w*|complain\w*)\b"
 # What to do is not what is: "Follow usual clinical practice to manage symptoms" is no symptom, "If muscle
@@ -328,7 +333,8 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
     ),
     QuestionKind.PREVENTION: (
         _spec("screening", "Screening", "Screening and early detection", _SCREENING, 3),
-        _spec("harms", "Harms", "Possible downsides", _PREVENTION_HARMS, 4),
+        # The downsides of a measure do not say how to prevent anything; they never lead unless asked for.
+        _spec("harms", "Harms", "Possible downsides", _PREVENTION_HARMS, 4, context=True),
         _spec("measures", "Preventive measures", "What can lower the risk", _PREVENTION, 1),
         _spec(
             "risk_reduction", "Risk reduction in numbers", "How much the risk falls", _EFFICACY, 2, also=r"\d"
@@ -482,11 +488,12 @@ def names_treatment(sentence: str) -> bool:
 
 
 def doses(sentence: str, drug: str) -> bool:
-    """The sentence's first amount is a dose of ``drug`` (a stem): the drug named last before it is this
-    one. "In the event of allergy to amoxicillin, azithromycin dosed at 30 mg/kg" doses azithromycin."""
+    """The sentence gives a dose of ``drug`` (a stem): an amount, of which the drug named last before it is
+    this one ("In the event of allergy to amoxicillin, azithromycin dosed at 30 mg/kg" doses azithromycin),
+    or a schedule ("one tablet twice a day"); "regular dosing may be required" gives none."""
     amount = _FIRST_AMOUNT.search(sentence)
     if amount is None:
-        return True  # no amount to give to another drug
+        return _SCHEDULE.search(sentence) is not None
     # Drugs by name, not by class: "metformin, like other drugs, 500 mg" doses metformin.
     named = [
         w
