@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from answer_fixtures import hits_of_abstracts, hits_of_document
 from medoracle.answer import analyze
+from medoracle.answer import text as features
 from medoracle.answer.selection import candidates, merge, trim
 from medoracle.domain import Document, DocumentKind, Hit, Section
 
@@ -219,3 +220,8 @@ def test_a_title_case_line_without_a_full_stop_is_a_heading_not_a_statement() ->
         "How can type 2 diabetes be prevented?",
     )
     assert found == ["Referral to a diabetes prevention programme for adults at high risk of type 2 diabetes"]
+
+
+def test_a_footnote_marker_run_into_a_word_is_not_a_number() -> None:
+    assert features.numbers("23Although metformin is widely used, 5 of 100 patients stop it.") == ["5", "100"]
+    assert features.numbers("1.5Although") == []

@@ -364,7 +364,7 @@ def _bullet(candidate: Candidate, contradicts: bool) -> Bullet:
     return Bullet(text=text, citations=(), sources=sources, contradicts=contradicts)
 
 
-NOTHING_CHECKED = VerificationCounts(0, 0, 0, 0)
+_NOTHING_CHECKED = VerificationCounts(0, 0, 0, 0)
 
 
 def _abstention(
@@ -372,7 +372,7 @@ def _abstention(
     hits: Sequence[Hit],
     audience: Audience,
     reason: str,
-    verification: VerificationCounts = NOTHING_CHECKED,
+    verification: VerificationCounts = _NOTHING_CHECKED,
 ) -> Answer:
     return Answer(
         question=analysis,

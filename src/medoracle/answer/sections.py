@@ -87,9 +87,9 @@ _DIFFERENTIAL = (
     r"\b(differential|distinguish\w*|differentiat\w*|mimic\w*|unlike|rather than|confused with"
     r"|should be (excluded|ruled out))\b"
 )
-# "Sensitivity to light" and "sodium sensitivity" are no test's accuracy; "complications were diagnosed in 150 patients",
-# "children with newly diagnosed asthma" and "a history of gestational diabetes" say nothing of how the
-# diagnosis is made.
+# "Sensitivity to light" and "sodium sensitivity" are no test's accuracy; "complications were diagnosed in
+# 150 patients", "children with newly diagnosed asthma" and "a history of gestational diabetes" say nothing
+# of how the diagnosis is made.
 _DIAGNOSTIC = (
     r"\b(diagnos(is|es|e|ing|tic\w*)|(?<!newly )(?<!were )(?<!was )diagnosed"
     r"|(medical|clinical|detailed|careful|full|thorough|patient'?s) history|history[- ]taking"

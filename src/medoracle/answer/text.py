@@ -13,7 +13,7 @@ _WORD = re.compile(r"[^\W_]+(?:[.,'][^\W_]+)*")
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)\S+", re.IGNORECASE)
 # Numbers as written, so that "0.05" and "95%" must reappear as such; thousands separators dropped.
 # Not a footnote marker run into the word after it ("3Although", "2Acute Kidney Injury Network").
-_NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[.,]\d+)*(?![A-Z][a-z])(?:\s?%)?")
+_NUMBER = re.compile(r"(?<![\w.])[-−]?\d+(?:[.,]\d+)*(?![\d.,]*[A-Z][a-z])(?:\s?%)?")
 _NEGATION = re.compile(
     r"\b(no|not|non|none|never|neither|nor|without|cannot|can't|don't|doesn't|didn't|isn't|aren't|wasn't"
     r"|weren't|won't|fail(ed|s)? to|lack(s|ed|ing)? of|absence of|absent|unlikely|ineffective|insignificant"
