@@ -862,3 +862,12 @@ def test_a_harm_in_a_prevention_article_does_not_lead() -> None:
     measure = ("measure", "Stopping smoking lowers the risk of abdominal aortic aneurysm.")
     assert _lead_of(question, harm) == []
     assert _lead_of(question, harm, measure) == [measure[1]]
+
+
+def test_a_prognosis_article_counts_whether_the_condition_can_be_cured_as_its_outcome() -> None:
+    question = "What is the life expectancy after a diagnosis of heart failure?"
+    cure = ("cure", "Currently, heart failure has no cure, but treatment helps people live longer.")
+    check = ("check", "Find any damage to your heart failure patients' hearts and check how well they pump.")
+    answer = compose(question, hits_of_abstracts([check, cure]))
+    assert [b.text for b in answer.lead] == [cure[1]]
+    assert [b.text for b in _all_bullets(answer)] == [cure[1]]

@@ -195,7 +195,9 @@ DEFINED_WITHIN = 6  # words before the definition wording
 _EPIDEMIOLOGY = r"\b(prevalen\w*|incidence|affects?|common|rare|worldwide|per \d+|\d+(\.\d+)?\s?%)\b"
 _OUTCOMES = (
     r"\b(surviv\w*|mortality|died|death|recurren\w*|relapse|remission|life expectancy|prognos\w*|outcomes?"
-    r"|disabilit\w*|quality of life"
+    r"|disabilit\w*|quality of life|outlook|progress(es|ed|ive|ion)?"
+    # whether it lasts: "Currently, heart failure has no cure", "treatment can help people live longer"
+    r"|cur(e|ed|es|able)|incurable|live (longer|normal)|prolong\w* life|lifelong|life-long"
     # how long it lasts: "typically go away on their own after a couple minutes"
     r"|go(es)? away|clears? up|self-limit\w*|resolves? (on its own|spontaneously|within)"
     r"|lasts? (for|about|up to|a few|several))\b"
@@ -219,7 +221,8 @@ _SYMPTOMS = r"\b(symptoms?|signs?|presents?|presentation|present with|manifest\w
 # symptoms do not resolve, consider other causes" no side effect.
 _ADVICE = (
     r"^(offer|advise|assess|consider|follow|do not|don't|be (cautious|aware)|explain|discuss|ask|refer|arrange"
-    r"|ensure|give|prescribe|start|tell|recommend|encourage|inform|provide|treat|manage)\b"
+    r"|ensure|give|prescribe|start|tell|recommend|encourage|inform|provide|treat|manage|find|check|rule out"
+    r"|look for|measure)\b"
     r"|^(if|when)\b[^,]{0,100},\s*(offer|advise|assess|consider|refer|explore|ask|do not|treat|manage|seek|call"
     r"|give)\b"
 )
@@ -327,7 +330,15 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
     QuestionKind.PROGNOSIS: (
         _spec("prognostic_factors", "Prognostic factors", "What affects the outlook", _PROGNOSTIC_FACTORS, 3),
         # What the condition leads to answers "how serious" only in part; it leads when asked for.
-        _spec("complications", "Complications", "What it can lead to", _COMPLICATIONS, 2, context=True),
+        _spec(
+            "complications",
+            "Complications",
+            "What it can lead to",
+            _COMPLICATIONS,
+            2,
+            context=True,
+            unless=_ADVICE,
+        ),
         _spec("outcomes", "Outcomes", "What to expect", _OUTCOMES, 1),
         _spec("course", "Course and follow-up", "Over time", _MONITORING, 4),
     ),
