@@ -94,8 +94,9 @@ _STATES_EFFECT = re.compile(
 _UNKNOWN = re.compile(
     r"\b(remains? (unknown|unclear|uncertain|controversial|to be (determined|established))|(is|are) (still )?"
     r"(unknown|unclear|uncertain|controversial|not (known|clear))|(little|not much) is known"
-    # what was once held: "Cystic fibrosis used to be considered a fatal disease of childhood"
-    r"|used to be|was once|were once|formerly)\b",
+    # what was once held: "Cystic fibrosis used to be considered a fatal disease of childhood"; not a name
+    # once used: "type 2 diabetes, formerly called adult-onset diabetes"
+    r"|used to be|(was|were) once (thought|believed|considered)|formerly (thought|believed|considered))\b",
     re.IGNORECASE,
 )
 
