@@ -824,6 +824,11 @@ def test_a_sentence_pointing_back_at_a_list_before_it_does_not_stand_alone() -> 
     pointer = ("pointer", "Not everyone with appendicitis has all these symptoms of appendicitis.")
     symptom = ("symptom", "Appendicitis usually presents with pain that moves to the right lower abdomen.")
     assert _lead_of("What are the symptoms of appendicitis?", pointer, symptom) == [symptom[1]]
+    offer = "Offer women with any one of these risk factors testing for gestational diabetes."
+    answer = compose(
+        "What are the risk factors for gestational diabetes?", hits_of_abstracts([("offer", offer)])
+    )
+    assert offer not in [b.text for b in _all_bullets(answer)]
 
 
 def test_what_the_topic_has_as_a_cause_is_not_what_it_leads_to() -> None:

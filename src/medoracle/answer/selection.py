@@ -102,9 +102,11 @@ _DEPENDENT_START = re.compile(
     r"|is|are|was|were|does)\b",
     re.IGNORECASE,
 )
-# A list given before the sentence: "Not everyone with appendicitis has all these symptoms."
+# A list given before the sentence: "Not everyone with appendicitis has all these symptoms", "Offer women
+# with any one of these risk factors testing".
 _POINTS_BACK = re.compile(
-    r"\b(all|any|of|with|has|have|had) these (symptoms|signs|features|findings|problems|changes)\b",
+    r"\b(all|any|of|with|has|have|had) these (symptoms|signs|features|findings|problems|changes|risk factors"
+    r"|factors|conditions|criteria)\b",
     re.IGNORECASE,
 )
 # Aims, methods and registrations: true, but they do not answer a clinical question.
