@@ -323,8 +323,6 @@ def _article(
         )
         return _abstention(analysis, hits, audience, reason, counts)
     verdict = verdict_of(shown, analysis) if analysis.kind is QuestionKind.YES_NO else None
-    # The passage is the statement's context: a guideline on otitis media in children need not repeat it.
-    addressed = {p for c in shown for p in populations(f"{c.hit.passage.text} {c.hit.document.title}")}
     return Answer(
         question=analysis,
         audience=audience,
@@ -341,8 +339,17 @@ def _article(
         related=(),
         follow_ups=followups.follow_ups(analysis),
         verification=counts,
-        unaddressed_populations=tuple(p for p in analysis.population if p not in addressed),
+        unaddressed_populations=_unaddressed(analysis.population, shown),
     )
+
+
+def _unaddressed(asked: tuple[str, ...], shown: Sequence[Candidate]) -> tuple[str, ...]:
+    """The populations asked about that no statement's passage or source title speaks of."""
+    if not asked:
+        return ()  # most questions name none: no passage need be read again
+    # The passage is the statement's context: a guideline on otitis media in children need not repeat it.
+    addressed = {p for c in shown for p in populations(f"{c.hit.passage.text} {c.hit.document.title}")}
+    return tuple(p for p in asked if p not in addressed)
 
 
 def _checked(

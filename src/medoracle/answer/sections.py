@@ -230,6 +230,19 @@ _ACTS_ON_SYMPTOMS = (
     _ADVICE + r"|\b(manag\w*|treat\w*|reliev\w*|control\w*|ease|stop|prevent\w*) (the |their |your |these )?"
     r"(\w+ )?symptoms\b|\bsymptoms (have |had |did |do )?(not )?(improv\w*|worsen\w*|return\w*|resolv\w*|persist\w*)"
 )
+
+
+def _clinical_features(order: int) -> SectionSpec:
+    return _spec(
+        "clinical_features",
+        "Clinical features",
+        "Signs and symptoms",
+        _SYMPTOMS,
+        order,
+        unless=_ACTS_ON_SYMPTOMS,
+    )
+
+
 _COMPARISON = (
     r"\b(compared (with|to)|versus|vs\.?|than|superior|inferior|non-?inferior|equivalent|similar to"
     r"|head-to-head|difference)\b"
@@ -317,14 +330,7 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
     QuestionKind.DIAGNOSIS: (
         _spec("differential", "Differential diagnosis", "Conditions that can look similar", _DIFFERENTIAL, 4),
         _spec("tests", "Tests and their accuracy", "Tests your doctor may use", _DIAGNOSTIC, 2),
-        _spec(
-            "clinical_features",
-            "Clinical features",
-            "Signs and symptoms",
-            _SYMPTOMS,
-            1,
-            unless=_ACTS_ON_SYMPTOMS,
-        ),
+        _clinical_features(1),
         _spec("pearls_pitfalls", "Clinical pearls and pitfalls", "Good to know", _NUMBERS_OR_FREQUENCY, 5),
     ),
     QuestionKind.PROGNOSIS: (
@@ -388,14 +394,7 @@ SPECS: dict[QuestionKind, tuple[SectionSpec, ...]] = {
     QuestionKind.DEFINITION: (
         _spec("definition", "Definition", "What it is", _DEFINITION, 1),
         _spec("types", "Types", "Types", _TYPES, 2),
-        _spec(
-            "clinical_features",
-            "Clinical features",
-            "Signs and symptoms",
-            _SYMPTOMS,
-            3,
-            unless=_ACTS_ON_SYMPTOMS,
-        ),
+        _clinical_features(3),
         _spec("causes", "Causes and mechanisms", "Why it happens", _MECHANISM + "|" + _ASSOCIATED, 4),
         _spec("epidemiology", "Epidemiology", "How common it is", _EPIDEMIOLOGY, 5),
     ),
@@ -462,14 +461,14 @@ def is_consequence(sentence: str, concepts: frozenset[str]) -> bool:
     cue = _CONSEQUENCE.search(sentence) or _CAUSED_BY.search(sentence)
     if cue is None or _HAS_A_CAUSE.search(sentence):
         return False
-    before = len(stems(sentence[: cue.start()]) & concepts)
+    before, after = _named_around(sentence, cue, concepts)
     if cue.re is _CAUSED_BY:
         # The cause is the phrase right after the wording: "due to beta cell dysfunction, gestational
         # diabetes occurs" names no topic as the cause.
         cause = re.split(r"[,;.]", sentence[cue.end() :], maxsplit=1)[0].split()[:CAUSE_WORDS]
         named_as_cause = len(stems(" ".join(cause)) & concepts)
         return named_as_cause > 0 and named_as_cause > before
-    return before > 0 and before > len(stems(sentence[cue.end() :]) & concepts)
+    return before > 0 and before > after
 
 
 def _leads_to_topic(sentence: str, concepts: frozenset[str]) -> bool:
@@ -479,7 +478,13 @@ def _leads_to_topic(sentence: str, concepts: frozenset[str]) -> bool:
     cue = _CONSEQUENCE.search(sentence)
     if cue is None or "complication" in sentence.lower():
         return False
-    return len(stems(sentence[cue.end() :]) & concepts) > len(stems(sentence[: cue.start()]) & concepts)
+    before, after = _named_around(sentence, cue, concepts)
+    return after > before
+
+
+def _named_around(sentence: str, cue: re.Match[str], concepts: frozenset[str]) -> tuple[int, int]:
+    """How many of the question's concepts the sentence names before its cue wording, and after it."""
+    return len(stems(sentence[: cue.start()]) & concepts), len(stems(sentence[cue.end() :]) & concepts)
 
 
 def _treats(sentence: str, concepts: frozenset[str], verbs: re.Pattern[str] = _TREATS) -> bool:
