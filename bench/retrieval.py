@@ -41,13 +41,16 @@ from medoracle.search.embedders import Embedder, load_embedder
 from medoracle.search.hybrid import (
     FusionWeights,
     apply_prior,
+    best_sentence_per_passage,
+    document_of,
     fuse,
     fuse_levels,
+    normalise,
     reciprocal_rank_fusion,
 )
 from medoracle.search.lexical import Fts5Index, IndexedPassage, LexicalIndex, Terms
 from medoracle.search.query import parse_query
-from medoracle.search.searcher import CANDIDATES
+from medoracle.search.searcher import CANDIDATES, SENTENCES_PER_PASSAGE
 from metrics import Qrels, Run, evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -215,7 +218,10 @@ def _progress(label: str) -> Callable[[int, int | None], None]:
 def open_searcher(library: Library, folder: Path, embedder: CachedEmbedder | None) -> tuple[Searcher, float]:
     name = embedder.name if embedder else "none"
     started = time.perf_counter()
-    searcher = Searcher.open(library, folder / f"index-{name}", embedder=embedder, progress=_progress(name))
+    # Sentence vectors are built for every embedder, so that their weight can be tuned on train.
+    searcher = Searcher.open(
+        library, folder / f"index-{name}", embedder=embedder, sentences=True, progress=_progress(name)
+    )
     seconds = time.perf_counter() - started
     if embedder:
         embedder.save()
@@ -231,14 +237,22 @@ def lexical_rankings(searcher: Searcher, terms: Mapping[str, Terms], title_boost
     return {q: lexical.search(t, DEPTH) for q, t in terms.items()}
 
 
-def dense_rankings(searcher: Searcher, texts: Mapping[str, str], *, documents: bool = False) -> Rankings:
-    """Passages (or whole documents) by cosine similarity to each query."""
+def dense_rankings(searcher: Searcher, texts: Mapping[str, str], level: str = "passages") -> Rankings:
+    """Passages (whole documents, or passages by their best sentence) by cosine similarity to each query."""
     index = searcher.index
-    vectors = index.document_vectors if documents else index.vectors
-    assert index.embedder is not None and vectors is not None
+    vectors = {
+        "passages": index.vectors,
+        "documents": index.document_vectors,
+        "sentences": index.sentence_vectors,
+    }
+    chosen = vectors[level]
+    assert index.embedder is not None and chosen is not None
     keys = list(texts)
     queries = index.embedder.embed([texts[q] for q in keys])
-    return dict(zip(keys, vectors.search_many(queries, DEPTH), strict=True))
+    if level != "sentences":
+        return dict(zip(keys, chosen.search_many(queries, DEPTH), strict=True))
+    found = chosen.search_many(queries, DEPTH * SENTENCES_PER_PASSAGE)
+    return {q: best_sentence_per_passage(ranking)[:DEPTH] for q, ranking in zip(keys, found, strict=True)}
 
 
 def raw_terms(text: str) -> Terms:
@@ -291,7 +305,7 @@ def best_weight(
     return weight, results[weight]
 
 
-PASSAGE_LEVELS = ("lexical", "dense")
+PASSAGE_LEVELS = ("lexical", "dense", "sentence_dense")
 DOCUMENT_LEVELS = ("document_lexical", "document_dense")
 
 
@@ -314,20 +328,98 @@ def tune_levels(qrels: Qrels, runs: Mapping[str, Rankings], step: float = 0.1) -
 
     Passage runs must weigh at least ``step`` in all: they choose a document's best passage,
     which the document-level benchmark cannot see but the answer engine reads. Runs are cut to
-    the depth Searcher.search fuses (CANDIDATES per retriever), which is also 10× faster.
+    the depth Searcher.search fuses (CANDIDATES per retriever). Each grid point is scored with
+    numpy on matrices built once per query (_LevelMatrix): five runs make a thousand grid points.
     """
     fields = list(runs)
-    subset = {f: {q: r[q][:CANDIDATES] for q in qrels if q in r} for f, r in runs.items()}
+    matrices = [_LevelMatrix.of(fields, runs, q, judged) for q, judged in qrels.items() if _judged(judged)]
     steps = round(1 / step)
-    candidates = []
+    best: tuple[float, FusionWeights] | None = None
     for combo in itertools.product(range(steps + 1), repeat=len(fields) - 1):
-        if sum(combo) <= steps:
-            values = dict(zip(fields, (c * step for c in (*combo, steps - sum(combo))), strict=True))
-            if sum(values.get(f, 0.0) for f in PASSAGE_LEVELS) > 0:
-                candidates.append(
-                    FusionWeights(**{f: 0.0 for f in PASSAGE_LEVELS + DOCUMENT_LEVELS} | values)
-                )
-    return max(candidates, key=lambda w: score(qrels, fused_levels(subset, w))["ndcg@10"])
+        if sum(combo) > steps:
+            continue
+        values = dict(zip(fields, (c * step for c in (*combo, steps - sum(combo))), strict=True))
+        if sum(values.get(f, 0.0) for f in PASSAGE_LEVELS) == 0:
+            continue
+        passage = np.array([values[f] if f in PASSAGE_LEVELS else 0.0 for f in fields])
+        document = np.array([values[f] if f in DOCUMENT_LEVELS else 0.0 for f in fields])
+        quality = sum(m.ndcg10(passage, document) for m in matrices) / len(matrices)
+        if best is None or quality > best[0]:
+            best = (quality, FusionWeights(**{f: 0.0 for f in PASSAGE_LEVELS + DOCUMENT_LEVELS} | values))
+    assert best is not None
+    return best[1]
+
+
+def _judged(judged: Mapping[str, int]) -> bool:
+    return any(g > 0 for g in judged.values())
+
+
+@dataclass
+class _LevelMatrix:
+    """One query's runs as matrices: the same fusion as fuse_levels, scored by nDCG@10 without dicts."""
+
+    passage_scores: npt.NDArray[np.float64]  # (passages, fields): min-max normalised, 0 where not found
+    passage_found: npt.NDArray[np.bool_]
+    passage_document: npt.NDArray[np.intp]  # document row of each passage
+    document_scores: npt.NDArray[np.float64]  # (documents, fields)
+    document_found: npt.NDArray[np.bool_]
+    gains: npt.NDArray[np.float64]  # by document row; rows sorted by corpus id, descending (trec_eval's ties)
+    ideal: float
+
+    @classmethod
+    def of(
+        cls, fields: list[str], runs: Mapping[str, Rankings], query: str, judged: Mapping[str, int]
+    ) -> _LevelMatrix:
+        normalised = {f: normalise(runs[f].get(query, [])[:CANDIDATES]) for f in fields}
+        documents_of = {
+            f: {document_of(k): v for k, v in normalised[f].items()} for f in DOCUMENT_LEVELS if f in fields
+        }
+        passages = sorted({k for f in PASSAGE_LEVELS if f in fields for k in normalised[f]})
+        corpus = sorted(
+            {corpus_id(k) for k in passages}
+            | {corpus_id(f"{d}#0") for f in documents_of for d in documents_of[f]},
+            reverse=True,
+        )
+        row = {d: n for n, d in enumerate(corpus)}
+        passage_matrix = np.array([[normalised[f].get(k, np.nan) for f in fields] for k in passages]).reshape(
+            -1, len(fields)
+        )
+        document_keys = {corpus_id(f"{d}#0"): d for f in documents_of for d in documents_of[f]}
+        document_matrix = np.array(
+            [
+                [
+                    documents_of[f].get(document_keys.get(d, ""), np.nan) if f in documents_of else np.nan
+                    for f in fields
+                ]
+                for d in corpus
+            ]
+        ).reshape(-1, len(fields))
+        ideal = sorted((g for g in judged.values() if g > 0), reverse=True)[:10]
+        return cls(
+            np.nan_to_num(passage_matrix),
+            ~np.isnan(passage_matrix),
+            np.array([row[corpus_id(k)] for k in passages], dtype=np.intp),
+            np.nan_to_num(document_matrix),
+            ~np.isnan(document_matrix),
+            np.array([float(judged.get(d, 0)) for d in corpus]),
+            sum(g / np.log2(rank + 2) for rank, g in enumerate(ideal)),
+        )
+
+    def ndcg10(
+        self, passage_weights: npt.NDArray[np.float64], document_weights: npt.NDArray[np.float64]
+    ) -> float:
+        """nDCG@10 of the fusion with these weights (one per field; zero for the other level's fields)."""
+        candidate = (self.passage_found & (passage_weights > 0)).any(axis=1)
+        best = np.full(len(self.gains), -np.inf)
+        np.maximum.at(
+            best, self.passage_document[candidate], (self.passage_scores @ passage_weights)[candidate]
+        )
+        listed = np.isfinite(best) | (self.document_found & (document_weights > 0)).any(axis=1)
+        scores = np.where(np.isfinite(best), best, 0.0) + self.document_scores @ document_weights
+        rows = np.flatnonzero(listed)
+        top = rows[np.argsort(-scores[rows], kind="stable")[:10]]
+        dcg = float(np.sum(self.gains[top] / np.log2(np.arange(len(top)) + 2)))
+        return dcg / self.ideal if self.ideal > 0 else 0.0
 
 
 def weights_row(qrels: Qrels, runs: Mapping[str, Rankings], weights: FusionWeights) -> dict[str, Any]:
@@ -418,10 +510,16 @@ def run(dataset: Dataset, embedders: Sequence[str]) -> dict[str, Any]:
         prf_weight, _ = best_weight(dataset.train, lexical_prf, dense[name], grid)
         results[f"hybrid_{name}_prf"] = score(dataset.test, fused(lexical_prf, dense[name], prf_weight))
         results[f"hybrid_{name}_prf"]["lexical_weight_tuned_on_train"] = prf_weight
-        whole_dense = dense_rankings(searcher, {q: parsed[q].dense_text for q in both}, documents=True)
+        whole_dense = dense_rankings(searcher, {q: parsed[q].dense_text for q in both}, "documents")
         results[f"dense_{name}_document"] = score(dataset.test, whole_dense)
         runs = {**lexical_runs, "dense": dense[name], "document_dense": whole_dense}
         results[f"hybrid_{name}_levels"] = weights_row(dataset.test, runs, tune_levels(dataset.train, runs))
+        sentence_dense = dense_rankings(searcher, {q: parsed[q].dense_text for q in both}, "sentences")
+        results[f"dense_{name}_sentence"] = score(dataset.test, sentence_dense)
+        runs["sentence_dense"] = sentence_dense
+        results[f"hybrid_{name}_sentences"] = weights_row(
+            dataset.test, runs, tune_levels(dataset.train, runs)
+        )
         searcher_run = {q: searcher.rank(parsed[q], DEPTH) for q in test_q}
         results[f"searcher_{name}"] = {
             **score(dataset.test, searcher_run),
@@ -464,7 +562,13 @@ def _best_hybrid(results: dict[str, Any], embedders: Sequence[str]) -> dict[str,
     """The hybrid row: the product's own ranking (Searcher.rank, default weights), best embedder first."""
     for name in ("minilm", "wordllama"):
         if name in embedders:
-            config = f"Searcher.rank: tantivy BM25 + {name}, passages and whole documents, min-max fusion"
+            used = results[f"searcher_{name}"]["weights"]
+            levels = (
+                "passages, sentences and whole documents"
+                if used["sentence_dense"]
+                else "passages and whole documents"
+            )
+            config = f"Searcher.rank: tantivy BM25 + {name}, {levels}, min-max fusion"
             return {**results[f"searcher_{name}"], "config": config}
     return {}
 

@@ -14,7 +14,7 @@ from medoracle.ingest.pipeline import ingest
 from medoracle.library import Library
 from medoracle.search import QueryError, Searcher
 from medoracle.search.feedback import wants_feedback
-from medoracle.search.hybrid import FusionWeights, diversified, fuse_levels
+from medoracle.search.hybrid import FusionWeights, best_sentence_per_passage, diversified, fuse_levels
 from medoracle.search.lexical import Fts5Index, IndexedPassage, TantivyIndex
 from medoracle.search.query import parse_query
 
@@ -116,6 +116,71 @@ def test_a_document_matching_the_question_across_its_passages_ranks_first(
 
     assert passages_only.rank(query, 1)[0][0] == "t:gi#0"  # no passage has all three words
     assert with_documents.rank(query, 1)[0][0].startswith("t:split#")
+
+
+NEEDLE = doc(
+    "needle",
+    "A community cohort of older residents",
+    "We enrolled 4,000 residents of twelve towns between 2001 and 2004. Household income, education "
+    "and housing were recorded at baseline. Participants completed questionnaires on diet, sleep and "
+    "physical activity every year. Loss to follow-up was below five percent. Daily vitamin D supplements "
+    "halved hip fractures in women over seventy. Costs of care were analysed separately.",
+)
+NEAR = doc(
+    "near",
+    "Bone health in women",
+    "Calcium intake, bone density and osteoporosis treatment in older women were reviewed in primary care.",
+)
+
+
+def test_a_passage_with_one_sentence_that_answers_is_found_by_its_sentence_vectors(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    library = Library(sqlite_url)
+    ingest(library, [NEEDLE, NEAR, CORPUS[3]], source="t")
+    query = parse_query("Does vitamin D prevent hip fractures in older women?")
+    by_passage = Searcher.open(library, tmp_path / "index", embedder="wordllama", weights=FusionWeights(0, 1))
+    by_sentence = Searcher.open(
+        library, tmp_path / "index", embedder="wordllama", weights=FusionWeights(0, sentence_dense=1)
+    )
+
+    # Averaged into one vector, the answering sentence is outweighed by the cohort's description.
+    assert by_passage.rank(query, 1)[0][0] == "t:near#0"
+    assert by_sentence.rank(query, 1)[0][0] == "t:needle#0"
+    assert len(by_sentence.index.sentence_vectors or []) == 6 + 1 + 1
+
+
+def test_a_passage_is_scored_by_its_best_sentence() -> None:
+    sentences = [("d#1@2", 0.9), ("d#0@0", 0.7), ("d#1@0", 0.5), ("e#0@1", 0.4)]
+
+    assert best_sentence_per_passage(sentences) == [("d#1", 0.9), ("d#0", 0.7), ("e#0", 0.4)]
+
+
+def test_sentence_vectors_follow_removed_and_changed_documents(filled: Library, tmp_path: Path) -> None:
+    searcher = Searcher.open(filled, tmp_path / "index", embedder="wordllama", sentences=True)
+    assert {key.split("#")[0] for key in searcher.index.sentence_vectors.ids()} == {
+        d.identifier for d in CORPUS
+    }
+    changed = doc(
+        "3", "Magnesium for nocturnal leg cramps", "Quinine reduced cramp frequency. It caused harms too."
+    )
+    ingest(filled, [changed], source="t")
+    filled.delete_documents(["t:1"])
+
+    reopened = Searcher.open(filled, tmp_path / "index", embedder="wordllama", sentences=True)
+
+    ids = sorted(reopened.index.sentence_vectors.ids())
+    assert [key for key in ids if key.startswith("t:3#")] == ["t:3#0@0", "t:3#0@1"]
+    assert not any(key.startswith("t:1#") for key in ids)
+
+
+def test_asking_for_sentence_vectors_rebuilds_an_index_without_them(filled: Library, tmp_path: Path) -> None:
+    without = Searcher.open(filled, tmp_path / "index", embedder="wordllama")
+    assert without.index.sentence_vectors is None
+
+    with_sentences = Searcher.open(filled, tmp_path / "index", embedder="wordllama", sentences=True)
+
+    assert len(with_sentences.index.sentence_vectors or []) >= len(CORPUS)
 
 
 def test_an_abbreviation_expands_to_its_meaning() -> None:

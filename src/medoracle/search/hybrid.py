@@ -47,6 +47,7 @@ class FusionWeights:
     dense: float = 0.0  # cosine similarity of the passage
     document_lexical: float = 0.0  # BM25 of the passage's whole document
     document_dense: float = 0.0  # cosine similarity of the whole document (truncated by the model)
+    sentence_dense: float = 0.0  # cosine similarity of the passage's sentence closest to the query
 
 
 def fuse_levels(
@@ -67,6 +68,26 @@ def fuse_levels(
 
 def document_of(passage_id: str) -> str:
     return passage_id.rsplit("#", 1)[0]
+
+
+def sentence_id(passage_id: str, ordinal: int) -> str:
+    return f"{passage_id}@{ordinal}"
+
+
+def passage_of(sentence: str) -> str:
+    return sentence.rsplit("@", 1)[0]
+
+
+def best_sentence_per_passage(ranking: Ranking) -> list[tuple[str, float]]:
+    """A ranking of sentences turned into one of passages, each scored by its best sentence.
+
+    A relevant abstract often holds one sentence close to the question among several that are
+    not: averaged into one passage vector, that sentence is diluted (docs/search.md, fifth round).
+    """
+    best: dict[str, float] = {}
+    for key, score in ranking:
+        best.setdefault(passage_of(key), score)  # the ranking is best first
+    return list(best.items())
 
 
 def diversified(ranking: Ranking, k: int, per_document: int) -> list[tuple[str, float]]:

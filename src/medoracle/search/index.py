@@ -1,8 +1,8 @@
 """The search indexes of one library, kept in step with it.
 
 ``index_dir`` holds two tantivy indexes (passages, and whole documents: title and all text),
-optionally two vector indexes (passages, whole documents), and ``state.json`` with the
-library revision they reflect. On open the revision is compared with the library's: if the
+optionally two or three vector indexes (passages, whole documents and, if asked for, the sentences
+of each passage), and ``state.json`` with the library revision they reflect. On open the revision is compared with the library's: if the
 library moved on, only the documents changed or removed since are re-indexed, so an index
 is never used stale and never rebuilt whole without need.
 """
@@ -13,7 +13,7 @@ import json
 import logging
 import shutil
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from itertools import islice
 from pathlib import Path
 
@@ -21,8 +21,10 @@ import numpy as np
 import numpy.typing as npt
 
 from medoracle.domain import Document, Passage
+from medoracle.ingest.sentences import split_sentences
 from medoracle.library import Library
 from medoracle.search.embedders import Embedder
+from medoracle.search.hybrid import passage_of, sentence_id
 from medoracle.search.lexical import IndexedPassage, TantivyIndex
 from medoracle.search.vectors import VectorIndex
 
@@ -40,6 +42,7 @@ class IndexState:
     library: str  # the library's URL (password hidden): an index belongs to one library
     revision: int
     embedder: str | None
+    sentences: bool = False  # a vector per sentence too; states written before it had none
 
     @classmethod
     def load(cls, path: Path) -> IndexState | None:
@@ -61,17 +64,26 @@ def embedding_text(title: str, text: str) -> str:
 
 
 class SearchIndex:
-    def __init__(self, library: Library, folder: Path, embedder: Embedder | None) -> None:
+    def __init__(
+        self, library: Library, folder: Path, embedder: Embedder | None, *, sentences: bool = False
+    ) -> None:
         self.library = library
         self.folder = folder
         self.embedder = embedder
         self._state_path = folder / "state.json"
-        wanted = IndexState(FORMAT, library.safe_url, 0, embedder.name if embedder else None)
+        wanted = IndexState(
+            FORMAT,
+            library.safe_url,
+            0,
+            embedder.name if embedder else None,
+            sentences and embedder is not None,
+        )
         state = IndexState.load(self._state_path)
-        if state is None or (state.format, state.library, state.embedder) != (
+        if state is None or (state.format, state.library, state.embedder, state.sentences) != (
             wanted.format,
             wanted.library,
             wanted.embedder,
+            wanted.sentences,
         ):
             if state is not None:
                 log.info("index in %s was built for another library or embedder; rebuilding", folder)
@@ -89,6 +101,11 @@ class SearchIndex:
         self.vectors = VectorIndex.open(folder / "vectors", embedder.dimension) if embedder else None
         self.document_vectors = (
             VectorIndex.open(folder / "document-vectors", embedder.dimension) if embedder else None
+        )
+        self.sentence_vectors = (
+            VectorIndex.open(folder / "sentence-vectors", embedder.dimension)
+            if embedder and state.sentences
+            else None
         )
 
     def is_stale(self) -> bool:
@@ -112,10 +129,10 @@ class SearchIndex:
                 progress(done, total)
         self.lexical.commit()
         self.document_lexical.commit()
-        for vectors in (self.vectors, self.document_vectors):
+        for vectors in (self.vectors, self.document_vectors, self.sentence_vectors):
             if vectors is not None:
                 vectors.save()
-        self.state = IndexState(self.state.format, self.state.library, revision, self.state.embedder)
+        self.state = replace(self.state, revision=revision)
         self.state.save(self._state_path)
         return done
 
@@ -126,6 +143,11 @@ class SearchIndex:
             self.vectors.remove(gone)
         if self.document_vectors is not None:
             self.document_vectors.remove(document_ids)
+        if self.sentence_vectors is not None:
+            passages = set(gone)
+            self.sentence_vectors.remove(
+                key for key in self.sentence_vectors.ids() if passage_of(key) in passages
+            )
 
     def _add(self, passages: Sequence[Passage], indexed: set[str]) -> None:
         documents = self.library.get_documents(p.document_id for p in passages)
@@ -145,12 +167,30 @@ class SearchIndex:
             return
         passage_texts = [embedding_text(titles.get(p.document_id, ""), p.text) for p in passages]
         document_texts = [_document_text(d) for d in new]
-        vectors = _embed_distinct(self.embedder, passage_texts + document_texts)
-        self.vectors.add([p.identifier for p in passages], vectors[: len(passages)])
-        self.document_vectors.add([d.identifier for d in new], vectors[len(passages) :])
+        sentences = _sentences(passages) if self.sentence_vectors is not None else {}
+        vectors = _embed_distinct(self.embedder, passage_texts + document_texts + list(sentences.values()))
+        ends = (len(passages), len(passages) + len(new))
+        self.vectors.add([p.identifier for p in passages], vectors[: ends[0]])
+        self.document_vectors.add([d.identifier for d in new], vectors[ends[0] : ends[1]])
+        if self.sentence_vectors is not None:
+            self.sentence_vectors.add(list(sentences), vectors[ends[1] :])
 
 
-PARTS = ("lexical", "document-lexical", "vectors", "document-vectors")
+PARTS = ("lexical", "document-lexical", "vectors", "document-vectors", "sentence-vectors")
+MIN_SENTENCE_WORDS = 4  # shorter "sentences" are headings, labels and fragments
+
+
+def _sentences(passages: Sequence[Passage]) -> dict[str, str]:
+    """The sentences of each passage worth a vector, keyed by sentence id."""
+    return {
+        sentence_id(passage.identifier, n): sentence
+        for passage in passages
+        for n, sentence in enumerate(
+            s
+            for s in (passage.text[a:b] for a, b in split_sentences(passage.text))
+            if len(s.split()) >= MIN_SENTENCE_WORDS
+        )
+    }
 
 
 def _document_text(document: Document) -> str:

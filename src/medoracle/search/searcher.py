@@ -9,7 +9,15 @@ from medoracle.domain import Document, Hit
 from medoracle.library import Library
 from medoracle.search import feedback as prf
 from medoracle.search.embedders import Embedder, load_embedder
-from medoracle.search.hybrid import FusionWeights, Ranking, apply_prior, diversified, document_of, fuse_levels
+from medoracle.search.hybrid import (
+    FusionWeights,
+    Ranking,
+    apply_prior,
+    best_sentence_per_passage,
+    diversified,
+    document_of,
+    fuse_levels,
+)
 from medoracle.search.index import Progress, SearchIndex
 from medoracle.search.lexical import Terms
 from medoracle.search.query import ParsedQuery, parse_query
@@ -19,6 +27,7 @@ from medoracle.search.query import ParsedQuery, parse_query
 DEFAULT_EMBEDDER: str | None = "wordllama"
 CANDIDATES = 100  # from each retriever, before fusion
 PER_DOCUMENT = 5  # passages of one document among the results, while other documents are found
+SENTENCES_PER_PASSAGE = 5  # sentences fetched per passage wanted: a passage's near sentences crowd the top
 
 
 class Searcher:
@@ -40,6 +49,7 @@ class Searcher:
         evidence_prior: bool = False,
         weights: FusionWeights | None = None,
         feedback: bool = False,
+        sentences: bool | None = None,
         progress: Progress | None = None,
     ) -> Searcher:
         """Open (building or refreshing as needed) the indexes of ``library`` kept in ``index_dir``.
@@ -48,14 +58,18 @@ class Searcher:
         ``weights`` default to those tuned for the embedder (WEIGHTS); dense weights are ignored
         without an embedder. ``feedback`` expands one- and two-word queries with words of their best
         passages (search/feedback.py): it helps broad topics and costs precision on rare names.
+        ``sentences`` builds the per-sentence vector index even if the weights do not use it
+        (None: only if they do); it multiplies the texts to embed by about five.
         """
         # numpy's BLAS threads fight torch for the two cores: 10× slower dense queries otherwise.
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         model = load_embedder(embedder) if isinstance(embedder, str) else embedder
-        index = SearchIndex(library, index_dir, model)
-        index.refresh(progress)
         if weights is None:
             weights = WEIGHTS.get(model.name if model else None, WEIGHTS[None])
+        if sentences is None:
+            sentences = weights.sentence_dense > 0
+        index = SearchIndex(library, index_dir, model, sentences=sentences)
+        index.refresh(progress)
         return cls(index, evidence_prior=evidence_prior, weights=weights, feedback=feedback)
 
     @property
@@ -73,10 +87,13 @@ class Searcher:
             passage_runs.append((index.lexical.search(terms, depth), weights.lexical))
         if weights.document_lexical:
             document_runs.append((index.document_lexical.search(terms, depth), weights.document_lexical))
-        if index.embedder is not None and (weights.dense or weights.document_dense):
+        if index.embedder is not None and (weights.dense or weights.document_dense or weights.sentence_dense):
             vector = index.embedder.embed([query.dense_text])[0]
             if weights.dense and index.vectors is not None:
                 passage_runs.append((index.vectors.search(vector, depth), weights.dense))
+            if weights.sentence_dense and index.sentence_vectors is not None:
+                sentences = index.sentence_vectors.search(vector, depth * SENTENCES_PER_PASSAGE)
+                passage_runs.append((best_sentence_per_passage(sentences)[:depth], weights.sentence_dense))
             if weights.document_dense and index.document_vectors is not None:
                 document_runs.append((index.document_vectors.search(vector, depth), weights.document_dense))
         ranking = fuse_levels(passage_runs, document_runs)
@@ -112,5 +129,8 @@ class Searcher:
 WEIGHTS: dict[str | None, FusionWeights] = {
     None: FusionWeights(lexical=0.1, document_lexical=0.9),
     "wordllama": FusionWeights(lexical=0.0, dense=0.4, document_lexical=0.6),
-    "minilm": FusionWeights(lexical=0.1, dense=0.1, document_lexical=0.5, document_dense=0.3),
+    # With sentence vectors (five times the texts to embed): +0.008 nDCG@10 on SciFact test.
+    "minilm": FusionWeights(
+        lexical=0.0, dense=0.1, document_lexical=0.5, document_dense=0.2, sentence_dense=0.2
+    ),
 }

@@ -86,6 +86,9 @@ class VectorIndex:
     def __contains__(self, passage_id: object) -> bool:
         return passage_id in self._row_of_id
 
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
     @property
     def uses_ann(self) -> bool:
         return self._ann is not None
