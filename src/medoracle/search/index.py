@@ -24,7 +24,7 @@ from medoracle.domain import Document, Passage
 from medoracle.ingest.sentences import split_sentences
 from medoracle.library import Library
 from medoracle.search.embedders import Embedder
-from medoracle.search.hybrid import passage_of, sentence_id
+from medoracle.search.hybrid import sentence_id
 from medoracle.search.lexical import IndexedPassage, TantivyIndex
 from medoracle.search.vectors import VectorIndex
 
@@ -144,10 +144,16 @@ class SearchIndex:
         if self.document_vectors is not None:
             self.document_vectors.remove(document_ids)
         if self.sentence_vectors is not None:
-            passages = set(gone)
-            self.sentence_vectors.remove(
-                key for key in self.sentence_vectors.ids() if passage_of(key) in passages
-            )
+            self.sentence_vectors.remove(self._sentence_ids_of(gone))
+
+    def _sentence_ids_of(self, passage_ids: list[str]) -> Iterator[str]:
+        # A passage's sentences are numbered from 0 without gaps (_sentences): no need to scan the index.
+        assert self.sentence_vectors is not None
+        for passage_id in passage_ids:
+            n = 0
+            while (key := sentence_id(passage_id, n)) in self.sentence_vectors:
+                yield key
+                n += 1
 
     def _add(self, passages: Sequence[Passage], indexed: set[str]) -> None:
         documents = self.library.get_documents(p.document_id for p in passages)
