@@ -19,11 +19,20 @@ def ranked(scores: Mapping[str, float]) -> list[str]:
     return [doc for doc, _ in sorted(scores.items(), key=lambda item: (item[1], item[0]), reverse=True)]
 
 
+def is_judged(judged: Mapping[str, int]) -> bool:
+    """A query counts in the averages only if it has a relevant document."""
+    return any(g > 0 for g in judged.values())
+
+
+def ideal_dcg(judged: Mapping[str, int], k: int) -> float:
+    ideal = sorted((g for g in judged.values() if g > 0), reverse=True)[:k]
+    return sum(g / math.log2(rank + 2) for rank, g in enumerate(ideal))
+
+
 def ndcg(judged: Mapping[str, int], scores: Mapping[str, float], k: int) -> float:
     gains = [judged.get(doc, 0) for doc in ranked(scores)[:k]]
     dcg = sum(g / math.log2(rank + 2) for rank, g in enumerate(gains) if g > 0)
-    ideal = sorted((g for g in judged.values() if g > 0), reverse=True)[:k]
-    idcg = sum(g / math.log2(rank + 2) for rank, g in enumerate(ideal))
+    idcg = ideal_dcg(judged, k)
     return dcg / idcg if idcg > 0 else 0.0
 
 
@@ -35,7 +44,7 @@ def recall(judged: Mapping[str, int], scores: Mapping[str, float], k: int) -> fl
 
 
 def evaluate(qrels: Qrels, run: Run) -> dict[str, float]:
-    queries = [q for q, judged in qrels.items() if any(g > 0 for g in judged.values())]
+    queries = [q for q, judged in qrels.items() if is_judged(judged)]
     empty: dict[str, float] = {}
     return {
         "ndcg@10": sum(ndcg(qrels[q], run.get(q, empty), 10) for q in queries) / len(queries),

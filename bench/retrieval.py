@@ -41,7 +41,6 @@ from medoracle.search.embedders import Embedder, load_embedder
 from medoracle.search.hybrid import (
     FusionWeights,
     apply_prior,
-    best_sentence_per_passage,
     document_of,
     fuse,
     fuse_levels,
@@ -50,8 +49,8 @@ from medoracle.search.hybrid import (
 )
 from medoracle.search.lexical import Fts5Index, IndexedPassage, LexicalIndex, Terms
 from medoracle.search.query import parse_query
-from medoracle.search.searcher import CANDIDATES, SENTENCES_PER_PASSAGE
-from metrics import Qrels, Run, evaluate
+from medoracle.search.searcher import CANDIDATES
+from metrics import Qrels, Run, evaluate, ideal_dcg, is_judged
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("MEDORACLE_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -240,19 +239,16 @@ def lexical_rankings(searcher: Searcher, terms: Mapping[str, Terms], title_boost
 def dense_rankings(searcher: Searcher, texts: Mapping[str, str], level: str = "passages") -> Rankings:
     """Passages (whole documents, or passages by their best sentence) by cosine similarity to each query."""
     index = searcher.index
-    vectors = {
-        "passages": index.vectors,
-        "documents": index.document_vectors,
-        "sentences": index.sentence_vectors,
-    }
-    chosen = vectors[level]
-    assert index.embedder is not None and chosen is not None
+    assert index.embedder is not None
     keys = list(texts)
     queries = index.embedder.embed([texts[q] for q in keys])
-    if level != "sentences":
-        return dict(zip(keys, chosen.search_many(queries, DEPTH), strict=True))
-    found = chosen.search_many(queries, DEPTH * SENTENCES_PER_PASSAGE)
-    return {q: best_sentence_per_passage(ranking)[:DEPTH] for q, ranking in zip(keys, found, strict=True)}
+    if level == "sentences":
+        found = index.passages_by_sentence(queries, DEPTH)
+    else:
+        chosen = index.vectors if level == "passages" else index.document_vectors
+        assert chosen is not None
+        found = chosen.search_many(queries, DEPTH)
+    return dict(zip(keys, found, strict=True))
 
 
 def raw_terms(text: str) -> Terms:
@@ -332,7 +328,7 @@ def tune_levels(qrels: Qrels, runs: Mapping[str, Rankings], step: float = 0.1) -
     numpy on matrices built once per query (_LevelMatrix): five runs make a thousand grid points.
     """
     fields = list(runs)
-    matrices = [_LevelMatrix.of(fields, runs, q, judged) for q, judged in qrels.items() if _judged(judged)]
+    matrices = [_LevelMatrix.of(fields, runs, q, judged) for q, judged in qrels.items() if is_judged(judged)]
     steps = round(1 / step)
     best: tuple[float, FusionWeights] | None = None
     for combo in itertools.product(range(steps + 1), repeat=len(fields) - 1):
@@ -348,10 +344,6 @@ def tune_levels(qrels: Qrels, runs: Mapping[str, Rankings], step: float = 0.1) -
             best = (quality, FusionWeights(**{f: 0.0 for f in PASSAGE_LEVELS + DOCUMENT_LEVELS} | values))
     assert best is not None
     return best[1]
-
-
-def _judged(judged: Mapping[str, int]) -> bool:
-    return any(g > 0 for g in judged.values())
 
 
 @dataclass
@@ -394,7 +386,6 @@ class _LevelMatrix:
                 for d in corpus
             ]
         ).reshape(-1, len(fields))
-        ideal = sorted((g for g in judged.values() if g > 0), reverse=True)[:10]
         return cls(
             np.nan_to_num(passage_matrix),
             ~np.isnan(passage_matrix),
@@ -402,7 +393,7 @@ class _LevelMatrix:
             np.nan_to_num(document_matrix),
             ~np.isnan(document_matrix),
             np.array([float(judged.get(d, 0)) for d in corpus]),
-            sum(g / np.log2(rank + 2) for rank, g in enumerate(ideal)),
+            ideal_dcg(judged, 10),
         )
 
     def ndcg10(

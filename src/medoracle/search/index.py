@@ -24,7 +24,7 @@ from medoracle.domain import Document, Passage
 from medoracle.ingest.sentences import split_sentences
 from medoracle.library import Library
 from medoracle.search.embedders import Embedder
-from medoracle.search.hybrid import sentence_id
+from medoracle.search.hybrid import Ranking, best_sentence_per_passage, sentence_id
 from medoracle.search.lexical import IndexedPassage, TantivyIndex
 from medoracle.search.vectors import VectorIndex
 
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = 3  # 2: whole-document indexes next to the passage indexes; 3: American spellings
 BATCH = 512
+SENTENCES_PER_PASSAGE = 5  # sentences fetched per passage wanted: a passage's near sentences crowd the top
 
 Progress = Callable[[int, int | None], None]  # (passages indexed so far, total or None if unknown)
 
@@ -107,6 +108,12 @@ class SearchIndex:
             if embedder and state.sentences
             else None
         )
+
+    def passages_by_sentence(self, queries: npt.NDArray[np.float32], depth: int) -> list[Ranking]:
+        """For each query vector, the ``depth`` passages whose best sentence is nearest, best first."""
+        assert self.sentence_vectors is not None, "opened without sentence vectors"
+        found = self.sentence_vectors.search_many(queries, depth * SENTENCES_PER_PASSAGE)
+        return [best_sentence_per_passage(sentences)[:depth] for sentences in found]
 
     def is_stale(self) -> bool:
         return self.state.revision != self.library.revision()

@@ -13,7 +13,6 @@ from medoracle.search.hybrid import (
     FusionWeights,
     Ranking,
     apply_prior,
-    best_sentence_per_passage,
     diversified,
     document_of,
     fuse_levels,
@@ -27,7 +26,6 @@ from medoracle.search.query import ParsedQuery, parse_query
 DEFAULT_EMBEDDER: str | None = "wordllama"
 CANDIDATES = 100  # from each retriever, before fusion
 PER_DOCUMENT = 5  # passages of one document among the results, while other documents are found
-SENTENCES_PER_PASSAGE = 5  # sentences fetched per passage wanted: a passage's near sentences crowd the top
 
 
 class Searcher:
@@ -92,8 +90,9 @@ class Searcher:
             if weights.dense and index.vectors is not None:
                 passage_runs.append((index.vectors.search(vector, depth), weights.dense))
             if weights.sentence_dense and index.sentence_vectors is not None:
-                sentences = index.sentence_vectors.search(vector, depth * SENTENCES_PER_PASSAGE)
-                passage_runs.append((best_sentence_per_passage(sentences)[:depth], weights.sentence_dense))
+                passage_runs.append(
+                    (index.passages_by_sentence(vector[None], depth)[0], weights.sentence_dense)
+                )
             if weights.document_dense and index.document_vectors is not None:
                 document_runs.append((index.document_vectors.search(vector, depth), weights.document_dense))
         ranking = fuse_levels(passage_runs, document_runs)
