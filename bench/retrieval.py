@@ -47,6 +47,7 @@ from medoracle.search.hybrid import (
     normalise,
     reciprocal_rank_fusion,
 )
+from medoracle.search.index import VECTOR_LEVELS
 from medoracle.search.lexical import Fts5Index, IndexedPassage, LexicalIndex, Terms
 from medoracle.search.query import parse_query
 from medoracle.search.searcher import CANDIDATES
@@ -217,9 +218,9 @@ def _progress(label: str) -> Callable[[int, int | None], None]:
 def open_searcher(library: Library, folder: Path, embedder: CachedEmbedder | None) -> tuple[Searcher, float]:
     name = embedder.name if embedder else "none"
     started = time.perf_counter()
-    # Sentence vectors are built for every embedder, so that their weight can be tuned on train.
+    # Every vector index is built for every embedder, so that all weights can be tuned on train.
     searcher = Searcher.open(
-        library, folder / f"index-{name}", embedder=embedder, sentences=True, progress=_progress(name)
+        library, folder / f"index-{name}", embedder=embedder, vectors=VECTOR_LEVELS, progress=_progress(name)
     )
     seconds = time.perf_counter() - started
     if embedder:

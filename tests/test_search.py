@@ -15,6 +15,7 @@ from medoracle.library import Library
 from medoracle.search import QueryError, Searcher
 from medoracle.search.feedback import wants_feedback
 from medoracle.search.hybrid import FusionWeights, best_sentence_per_passage, diversified, fuse_levels
+from medoracle.search.index import VECTOR_LEVELS
 from medoracle.search.lexical import Fts5Index, IndexedPassage, TantivyIndex
 from medoracle.search.query import parse_query
 
@@ -150,6 +151,20 @@ def test_a_passage_with_one_sentence_that_answers_is_found_by_its_sentence_vecto
     assert len(by_sentence.index.sentence_vectors or []) == 6 + 1 + 1
 
 
+def test_a_sentence_is_embedded_with_its_document_title(sqlite_url: str, tmp_path: Path) -> None:
+    library = Library(sqlite_url)
+    titled = doc("aspirin", "Aspirin after myocardial infarction", "It halved deaths in the first year.")
+    other = doc("hip", "Outcomes of hip surgery", "Deaths halved in the first year.")
+    ingest(library, [titled, other], source="t")
+    by_sentence = Searcher.open(
+        library, tmp_path / "index", embedder="wordllama", weights=FusionWeights(0, sentence_dense=1)
+    )
+
+    # Alone, the two sentences say the same; only the title tells what "It" is.
+    found = by_sentence.rank(parse_query("Does aspirin reduce deaths after myocardial infarction?"), 2)
+    assert [key for key, _ in found] == ["t:aspirin#0", "t:hip#0"]
+
+
 def test_a_passage_is_scored_by_its_best_sentence() -> None:
     sentences = [("d#1@2", 0.9), ("d#0@0", 0.7), ("d#1@0", 0.5), ("e#0@1", 0.4)]
 
@@ -157,7 +172,7 @@ def test_a_passage_is_scored_by_its_best_sentence() -> None:
 
 
 def test_sentence_vectors_follow_removed_and_changed_documents(filled: Library, tmp_path: Path) -> None:
-    searcher = Searcher.open(filled, tmp_path / "index", embedder="wordllama", sentences=True)
+    searcher = Searcher.open(filled, tmp_path / "index", embedder="wordllama", vectors=["sentences"])
     assert {key.split("#")[0] for key in searcher.index.sentence_vectors.ids()} == {
         d.identifier for d in CORPUS
     }
@@ -167,20 +182,29 @@ def test_sentence_vectors_follow_removed_and_changed_documents(filled: Library, 
     ingest(filled, [changed], source="t")
     filled.delete_documents(["t:1"])
 
-    reopened = Searcher.open(filled, tmp_path / "index", embedder="wordllama", sentences=True)
+    reopened = Searcher.open(filled, tmp_path / "index", embedder="wordllama", vectors=["sentences"])
 
     ids = sorted(reopened.index.sentence_vectors.ids())
     assert [key for key in ids if key.startswith("t:3#")] == ["t:3#0@0", "t:3#0@1"]
     assert not any(key.startswith("t:1#") for key in ids)
 
 
-def test_asking_for_sentence_vectors_rebuilds_an_index_without_them(filled: Library, tmp_path: Path) -> None:
-    without = Searcher.open(filled, tmp_path / "index", embedder="wordllama")
-    assert without.index.sentence_vectors is None
+def test_only_the_vector_indexes_the_weights_use_are_built(filled: Library, tmp_path: Path) -> None:
+    default = Searcher.open(filled, tmp_path / "index", embedder="wordllama").index
+    assert len(default.vectors or []) == len(default.lexical)
+    assert default.document_vectors is None and default.sentence_vectors is None
 
-    with_sentences = Searcher.open(filled, tmp_path / "index", embedder="wordllama", sentences=True)
+    by_sentence = Searcher.open(
+        filled, tmp_path / "index", embedder="wordllama", weights=FusionWeights(0, sentence_dense=1)
+    ).index
 
-    assert len(with_sentences.index.sentence_vectors or []) >= len(CORPUS)
+    assert by_sentence.vectors is None and by_sentence.document_vectors is None
+    assert len(by_sentence.sentence_vectors or []) >= len(CORPUS)
+
+
+def test_an_unknown_vector_level_is_refused(filled: Library, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown vector levels"):
+        Searcher.open(filled, tmp_path / "index", embedder="wordllama", vectors=["paragraphs"])
 
 
 def test_an_abbreviation_expands_to_its_meaning() -> None:
@@ -299,7 +323,7 @@ def test_a_stale_index_is_refreshed_with_added_and_removed_documents(
 
 
 def test_a_changed_document_replaces_its_old_passages(filled: Library, tmp_path: Path) -> None:
-    searcher = Searcher.open(filled, tmp_path / "index", embedder="wordllama")
+    searcher = Searcher.open(filled, tmp_path / "index", embedder="wordllama", vectors=VECTOR_LEVELS)
     changed = doc(
         "3", "Magnesium for nocturnal leg cramps", "Quinine reduced cramp frequency but caused harms."
     )
@@ -378,6 +402,20 @@ def test_switching_the_embedder_rebuilds_the_index_instead_of_mixing(filled: Lib
 
     assert len(searcher.index.lexical) == len(searcher.index.vectors or []) == 4
     assert (tmp_path / "index" / "notes.txt").read_text() == "kept"
+
+
+def test_an_index_written_by_an_older_version_is_rebuilt(filled: Library, tmp_path: Path) -> None:
+    Searcher.open(filled, tmp_path / "index", embedder="wordllama", vectors=VECTOR_LEVELS)
+    state = tmp_path / "index" / "state.json"
+    older = json.loads(state.read_text()) | {"format": 3, "sentences": True}
+    del older["vectors"]
+    state.write_text(json.dumps(older))
+
+    index = Searcher.open(filled, tmp_path / "index", embedder="wordllama").index
+
+    assert json.loads(state.read_text())["vectors"] == ["passages"]
+    assert not (tmp_path / "index" / "sentence-vectors").exists()
+    assert len(index.vectors or []) == len(index.lexical) == 4
 
 
 def test_one_document_fills_at_most_three_results_while_others_are_found() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 
 from medoracle.domain import Document, Hit
@@ -47,7 +48,7 @@ class Searcher:
         evidence_prior: bool = False,
         weights: FusionWeights | None = None,
         feedback: bool = False,
-        sentences: bool | None = None,
+        vectors: Collection[str] | None = None,
         progress: Progress | None = None,
     ) -> Searcher:
         """Open (building or refreshing as needed) the indexes of ``library`` kept in ``index_dir``.
@@ -56,17 +57,17 @@ class Searcher:
         ``weights`` default to those tuned for the embedder (WEIGHTS); dense weights are ignored
         without an embedder. ``feedback`` expands one- and two-word queries with words of their best
         passages (search/feedback.py): it helps broad topics and costs precision on rare names.
-        ``sentences`` builds the per-sentence vector index even if the weights do not use it
-        (None: only if they do); it multiplies the texts to embed by about five.
+        ``vectors`` names the vector indexes to build (index.VECTOR_LEVELS; None: those the weights
+        use); sentences multiply the texts to embed by about five.
         """
         # numpy's BLAS threads fight torch for the two cores: 10× slower dense queries otherwise.
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         model = load_embedder(embedder) if isinstance(embedder, str) else embedder
         if weights is None:
             weights = WEIGHTS.get(model.name if model else None, WEIGHTS[None])
-        if sentences is None:
-            sentences = weights.sentence_dense > 0
-        index = SearchIndex(library, index_dir, model, sentences=sentences)
+        index = SearchIndex(
+            library, index_dir, model, vectors=_vector_levels(weights) if vectors is None else vectors
+        )
         index.refresh(progress)
         return cls(index, evidence_prior=evidence_prior, weights=weights, feedback=feedback)
 
@@ -123,13 +124,23 @@ class Searcher:
         return self._index.library.get_documents(document_of(key) for key in passage_ids)
 
 
+def _vector_levels(weights: FusionWeights) -> tuple[str, ...]:
+    used = {
+        "passages": weights.dense,
+        "documents": weights.document_dense,
+        "sentences": weights.sentence_dense,
+    }
+    return tuple(level for level, weight in used.items() if weight)
+
+
 # Chosen on SciFact train queries by bench/retrieval.py (keyed by embedder; None: lexical only),
 # from a 0.1 grid whose passage weights sum to at least 0.1; see docs/search.md.
 WEIGHTS: dict[str | None, FusionWeights] = {
     None: FusionWeights(lexical=0.1, document_lexical=0.9),
     "wordllama": FusionWeights(lexical=0.0, dense=0.4, document_lexical=0.6),
-    # With sentence vectors (five times the texts to embed): +0.008 nDCG@10 on SciFact test.
+    # Each sentence embedded with its title (five times the texts to embed): +0.011 nDCG@10 on SciFact
+    # test over passage and document vectors; with these weights those two go unused.
     "minilm": FusionWeights(
-        lexical=0.0, dense=0.1, document_lexical=0.5, document_dense=0.2, sentence_dense=0.2
+        lexical=0.0, dense=0.0, document_lexical=0.5, document_dense=0.0, sentence_dense=0.5
     ),
 }
