@@ -554,13 +554,11 @@ def _best_hybrid(results: dict[str, Any], embedders: Sequence[str]) -> dict[str,
     """The hybrid row: the product's own ranking (Searcher.rank, default weights), best embedder first."""
     for name in ("minilm", "wordllama"):
         if name in embedders:
-            used = results[f"searcher_{name}"]["weights"]
-            levels = (
-                "passages, sentences and whole documents"
-                if used["sentence_dense"]
-                else "passages and whole documents"
-            )
-            config = f"Searcher.rank: tantivy BM25 + {name}, {levels}, min-max fusion"
+            used = {
+                field: weight for field, weight in results[f"searcher_{name}"]["weights"].items() if weight
+            }
+            retrievers = ", ".join(f"{field} {weight}" for field, weight in used.items())
+            config = f"Searcher.rank: tantivy BM25 + {name}, min-max fusion of {retrievers}"
             return {**results[f"searcher_{name}"], "config": config}
     return {}
 
