@@ -74,7 +74,7 @@ class SearchIndex:
         folder: Path,
         embedder: Embedder | None,
         *,
-        vectors: Collection[str] = ("passages", "documents"),
+        vectors: Collection[str],
     ) -> None:
         """``vectors``: which of VECTOR_LEVELS get a vector index (none without an embedder)."""
         if unknown := set(vectors) - set(VECTOR_LEVELS):

@@ -10,14 +10,7 @@ from medoracle.domain import Document, Hit
 from medoracle.library import Library
 from medoracle.search import feedback as prf
 from medoracle.search.embedders import Embedder, load_embedder
-from medoracle.search.hybrid import (
-    FusionWeights,
-    Ranking,
-    apply_prior,
-    diversified,
-    document_of,
-    fuse_levels,
-)
+from medoracle.search.hybrid import FusionWeights, Ranking, apply_prior, diversified, document_of, fuse_levels
 from medoracle.search.index import Progress, SearchIndex
 from medoracle.search.lexical import Terms
 from medoracle.search.query import ParsedQuery, parse_query
