@@ -79,7 +79,7 @@ class Searcher:
             passage_runs.append((index.lexical.search(terms, depth), weights.lexical))
         if weights.document_lexical:
             document_runs.append((index.document_lexical.search(terms, depth), weights.document_lexical))
-        if index.embedder is not None and (weights.dense or weights.document_dense or weights.sentence_dense):
+        if index.embedder is not None and _vector_levels(weights):
             vector = index.embedder.embed([query.dense_text])[0]
             if weights.dense and index.vectors is not None:
                 passage_runs.append((index.vectors.search(vector, depth), weights.dense))
