@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medoracle.answer import MAX_QUESTION_CHARS, QuestionError, analyze
-from medoracle.answer.analysis import comparison_sides, names_drug, stem
+from medoracle.answer.analysis import comparison_sides, names_drug, populations, stem
 from medoracle.answer.followups import follow_ups, heading
 from medoracle.answer.text import stems
 from medoracle.domain import QuestionKind
@@ -80,6 +80,20 @@ def test_population_qualifiers_are_found() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "older"),
+    [
+        ("Should statins be used in people over 75?", True),
+        ("adults aged 75 years and older", True),
+        ("adults aged 40 to 75 years", False),
+        ("over 70% of patients", False),
+        ("doses over 80 mg", False),
+    ],
+)
+def test_an_age_over_65_names_older_adults_but_a_share_or_a_dose_does_not(text: str, older: bool) -> None:
+    assert ("older adults" in populations(text)) is older
+
+
+@pytest.mark.parametrize(
     ("question", "flag"),
     [
         ("I have crushing chest pain going down my left arm", "chest pain"),
@@ -118,6 +132,14 @@ def test_topic_keeps_its_inner_words_and_drops_frame_verbs() -> None:
     assert analyze("What is the genetic basis of the Delayed Sleep-Phase Syndrome (DSPS)?").topic == (
         "genetic basis of the Delayed Sleep-Phase Syndrome (DSPS)"
     )
+
+
+def test_a_frame_verb_takes_its_auxiliary_with_it() -> None:
+    # The topic is quoted when the library has nothing on it: "antidepressants are during breastfeeding".
+    assert analyze("Which antidepressants are safe during breastfeeding?").topic == (
+        "antidepressants during breastfeeding"
+    )
+    assert analyze("Which antibiotic is used for otitis externa?").topic == "antibiotic for otitis externa"
 
 
 def test_a_yes_no_question_on_a_cure_keeps_the_cure_as_its_last_term() -> None:
@@ -355,6 +377,10 @@ def test_consumers_wording_around_the_topic_is_frame(question: str, topic: str) 
         ("Is vitamin D a hormone?", ("What are the side effects of vitamin D?",)),
         ("Do statins cause dementia?", ("What is the evidence on statins and dementia?",)),
         ("Is metformin safe in pregnancy?", ("What is the evidence on metformin in pregnancy?",)),
+        (
+            "Should statins be used in people over 75?",
+            ("What are the side effects of statins in older adults?", "What is the dose of statins?"),
+        ),
     ],
 )
 def test_a_yes_no_question_follows_up_on_its_subject_not_on_what_it_asks_of_it(

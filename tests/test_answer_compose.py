@@ -487,6 +487,35 @@ def test_a_yes_no_question_without_evidence_on_one_side_is_not_mixed() -> None:
     assert answer.verdict is not None and answer.verdict.value is VerdictValue.NOT_SUPPORTED
 
 
+def test_advice_against_an_option_and_a_wont_help_are_votes_against_it() -> None:
+    question = "Can antibiotics treat the common cold?"
+    statements = [
+        ("icsi", "The work group does not recommend antibiotics for treatment of the common cold in adults."),
+        ("cdc", "To prevent resistance, don't use antibiotics for viruses like the common cold."),
+        ("nlm", "Antibiotics won't help the common cold."),
+    ]
+    answer = compose(question, hits_of_abstracts(statements))
+    assert answer.verdict is not None
+    assert (answer.verdict.value, answer.verdict.supporting, answer.verdict.opposing) == (
+        VerdictValue.NOT_SUPPORTED,
+        0,
+        3,
+    )
+
+
+def test_a_contagion_question_is_answered_by_how_the_disease_spreads_and_a_denial_says_no() -> None:
+    question = "Can you catch shingles from someone?"
+    statements = [
+        ("signs", "Early signs of shingles include burning pain on one side of the body."),
+        ("catch", "You can't catch shingles from someone who has it."),
+        ("passed", "Shingles cannot be passed from one person to another."),
+    ]
+    answer = compose(question, hits_of_abstracts(statements))
+    assert answer.verdict is not None
+    assert (answer.verdict.supporting, answer.verdict.opposing) == (0, 2)
+    assert {b.text for b in answer.lead} == {statements[1][1], statements[2][1]}
+
+
 def test_a_yes_no_verdict_counts_only_statements_on_what_the_question_asks_about() -> None:
     question = "Does metformin cause vitamin B12 deficiency?"
     elsewhere = [
@@ -859,6 +888,18 @@ def test_a_word_both_options_share_does_not_make_a_statement_head_to_head() -> N
     both = ("both", "Psoriatic arthritis is milder than rheumatoid arthritis in most patients.")
     assert _lead_of(question, one_side) == []
     assert _lead_of(question, one_side, both) == [both[1]]
+
+
+def test_conditions_named_as_one_group_or_by_a_shared_generic_word_are_not_weighed() -> None:
+    question = "What is the difference between Crohn's disease and ulcerative colitis?"
+    group = ("group", "Vedolizumab is used for ulcerative colitis and Crohn's disease in adults.")
+    generic = ("generic", "Ulcerative colitis is one common form of inflammatory bowel disease.")
+    apart = (
+        "apart",
+        "Unlike ulcerative colitis, which affects only the colon, Crohn's disease can affect any part of the gut.",
+    )
+    assert _lead_of(question, group, generic) == []
+    assert _lead_of(question, group, generic, apart) == [apart[1]]
 
 
 def test_a_harm_in_a_prevention_article_does_not_lead() -> None:

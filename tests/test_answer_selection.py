@@ -31,6 +31,19 @@ def test_sentences_that_lean_on_an_antecedent_are_dropped() -> None:
     assert kept == ["Gout flares follow rises in serum urate."]
 
 
+def test_sentences_that_draw_on_the_one_before_are_dropped() -> None:
+    kept = _texts(
+        "Gout flares follow rises in serum urate. As such, lowering urate prevents gout flares. "
+        "As a result, gout flares recur after feasts. Nevertheless, gout flares also occur at normal urate. "
+        "For this reason, gout flares are treated early. In this setting, gout flares last a week. "
+        "As such gout flares are common, they are costly."
+    )
+    assert kept == [
+        "Gout flares follow rises in serum urate.",
+        "As such gout flares are common, they are costly.",
+    ]
+
+
 def test_guideline_scope_notes_and_pointers_are_dropped() -> None:
     kept = _texts(
         "Note: This guideline does not cover the management of gout flares in children. "
@@ -38,6 +51,15 @@ def test_guideline_scope_notes_and_pointers_are_dropped() -> None:
         "Offer colchicine within 24 hours of the onset of gout flares."
     )
     assert kept == ["Offer colchicine within 24 hours of the onset of gout flares."]
+
+
+def test_what_a_text_presents_is_dropped_but_what_it_asks_of_the_reader_stays() -> None:
+    kept = _texts(
+        "Ways to prevent gout flares have been listed based on previous reports. "
+        "The evidence on diet and gout flares is reviewed. Medical records of gout flares were reviewed. "
+        "Colchicine doses for gout flares should be reviewed by a pharmacist."
+    )
+    assert kept == ["Colchicine doses for gout flares should be reviewed by a pharmacist."]
 
 
 def test_a_sentence_cut_off_before_its_list_is_dropped() -> None:

@@ -134,7 +134,8 @@ _FRAME_WORDS = (
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)
 # Participles of the frame left inside a topic: "how is hypertension treated in pregnancy".
 _FRAME_VERB = re.compile(
-    r"\b(be )?(treated|managed|diagnosed|prevented|caused|defined|used|cured|interact|safe|given|continued?"
+    # with its auxiliary: "which antidepressants are safe during breastfeeding"
+    r"\b((?:be|is|are|was|were) )?(treated|managed|diagnosed|prevented|caused|defined|used|cured|interact|safe|given|continued?"
     r"|screened)\b"
     # "How much aspirin should I take for…", "How often can you use…"
     r"|\b(should|can|could|do|must|may) (i|you|we|they|an? (adult|child|person|woman|man)|adults|children|people)"
@@ -272,7 +273,13 @@ _POPULATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("breastfeeding", r"\b(breast-?feeding|lactat\w*|nursing mothers?)\b"),
         ("children", r"\b(child(ren)?|kids?|infants?|newborns?|neonat\w*|pediatric|paediatric|toddlers?)\b"),
         ("adolescents", r"\b(adolescen\w*|teen(ager)?s?)\b"),
-        ("older adults", r"\b(elderly|older (adults?|people|patients)|geriatric|aged (65|70|75|80))\b"),
+        (
+            "older adults",
+            r"\b(elderly|older (adults?|people|patients)|geriatric|aged (65|70|75|80)"
+            # an age, not a share or a dose: "people over 75", "75 years and older"
+            r"|(over|above|older than) (6[5-9]|[7-9]\d)\b(?!\s?(%|percent|mg|kg|ml|mm|cm))"
+            r"|(6[5-9]|[7-9]\d) (years )?(and|or) (over|older))\b",
+        ),
         (
             "renal impairment",
             r"\b(renal (impairment|failure|insufficiency)|kidney (disease|failure)|ckd|dialysis)\b",

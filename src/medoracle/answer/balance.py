@@ -91,6 +91,24 @@ _STATES_EFFECT = re.compile(
     r"|alter\w*|chang\w*)\b",
     re.IGNORECASE,
 )
+# Advice against an option answers whether it works or should be used: no.
+_ADVISES_AGAINST = re.compile(
+    r"\b((does|do|did) not recommend|recommends? against|(is|are) not (recommended|indicated)"
+    r"|(should|must) not (be )?(use|used|given|prescribed|offered|take|taken)"
+    r"|(do not|don't|never) (use|give|prescribe|offer|take))\b",
+    re.IGNORECASE,
+)
+# A question on contagion ("Can you catch shingles from someone?") is answered by a statement on how it
+# spreads, not by any statement on the disease ("Early signs of shingles include burning pain").
+_ASKS_SPREAD = re.compile(r"\b(catch|contagious|spread|transmit\w*|pass(ed)? on|infectious)\b", re.IGNORECASE)
+_SPREAD_WORDS = r"(catch\w*|contagious|spread\w*|transmi\w*|pass\w*|infect\w*)\b"
+_STATES_SPREAD = re.compile(rf"\b{_SPREAD_WORDS}", re.IGNORECASE)
+_DENIES_SPREAD = re.compile(rf"(\bnot|n't|\bnever|\bcannot)( \w+){{0,2}} {_SPREAD_WORDS}", re.IGNORECASE)
+# Words of a yes/no question that say nothing a statement could deny.
+_AUXILIARIES = frozenset(
+    "does do did is are was were can could should would will may might has have had you your i my "
+    "it its the a an of to in on for from with and or by someone somebody anyone people".split()
+)
 _UNKNOWN = re.compile(
     r"\b(remains? (unknown|unclear|uncertain|controversial|to be (determined|established))|(is|are) (still )?"
     r"(unknown|unclear|uncertain|controversial|not (known|clear))|(little|not much) is known"
@@ -111,8 +129,15 @@ def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
     if _UNKNOWN.search(candidate.text):
         return None
     if not _ASKS_SAFETY.search(question.text):
+        if _ADVISES_AGAINST.search(candidate.text) or _denies(candidate.text, question, asked):
+            return False
         if _ASKS_EFFECT.search(question.text) and not _STATES_EFFECT.search(candidate.text):
             return None
+        if _ASKS_SPREAD.search(question.text):
+            if _DENIES_SPREAD.search(candidate.text):
+                return False  # "Shingles cannot be passed from one person to another"
+            if not _STATES_SPREAD.search(candidate.text):
+                return None
         return not candidate.null_finding
     if _NO_HARM.search(candidate.text):
         safe = True
@@ -121,6 +146,21 @@ def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
     else:
         return None
     return safe != bool(_ASKS_HARM.search(question.text))
+
+
+def _denies(statement: str, question: QuestionAnalysis, concepts: Sequence[str]) -> bool:
+    """The statement negates what the question asks of its terms: "You can't catch shingles from someone who
+    has it" answers "Can you catch shingles from someone?" with no. The terms themselves are not asked:
+    "relative to never smoking" denies nothing of smoking."""
+    words = re.findall(r"[a-z]{3,}", question.text.lower())
+    asked = tuple(w for w in words if w not in _AUXILIARIES and stem(w) not in concepts)
+    return bool(asked) and _negated(asked).search(statement) is not None
+
+
+@lru_cache(maxsize=1_024)
+def _negated(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, words))
+    return re.compile(rf"(\bnot|n't|\bnever|\bcannot) (\w+ )?({alternatives})\b", re.IGNORECASE)
 
 
 def votes(candidate: Candidate, question: QuestionAnalysis) -> bool:

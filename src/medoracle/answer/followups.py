@@ -296,8 +296,10 @@ def _templates(analysis: QuestionAnalysis, topic: str) -> tuple[str, tuple[str, 
     if kind in (QuestionKind.DOSING, QuestionKind.ADVERSE_EFFECTS):
         return _drug_words(topic), _FOLLOW_UPS[kind]
     if kind is QuestionKind.YES_NO and (subject := _subject_of(analysis, topic)):
-        # "What are the alternatives to Cushing syndrome serious?" makes no sense.
-        return subject, _DRUG_FOLLOW_UPS if names_drug(subject) else _SUBJECT_FOLLOW_UPS
+        # "What are the alternatives to Cushing syndrome serious?" makes no sense, nor does "What causes
+        # statins in people over 75?": a drug's follow-ups are asked of the drug.
+        drug = _drug_words(subject)
+        return (drug, _DRUG_FOLLOW_UPS) if names_drug(drug) else (subject, _SUBJECT_FOLLOW_UPS)
     if kind in (QuestionKind.DEFINITION, QuestionKind.OTHER):
         # "How is amlodipine diagnosed?" and "How is the Orco protein treated?" make no sense.
         if names_drug(topic):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from medoracle.answer.analysis import names_drug, stem
 from medoracle.answer.text import stems
@@ -245,7 +246,7 @@ def _clinical_features(order: int) -> SectionSpec:
 
 _COMPARISON = (
     r"\b(compared (with|to)|versus|vs\.?|than|superior|inferior|non-?inferior|equivalent|similar to"
-    r"|head-to-head|difference)\b"
+    r"|head-to-head|difference|unlike|whereas|differs?|differed|distinguish\w*)\b"
 )
 _ANY = r"."
 # What a treatment is: a drug, a class of drugs, a procedure or another named intervention.
@@ -537,14 +538,15 @@ def assign(
     """The section of a sentence in an article of this kind.
 
     ``concepts`` are the question's stems; ``sides`` the stems of each option a comparison weighs:
-    a sentence naming every option is head-to-head evidence even when no cue word says so; ``drug``:
-    the question's topic is a drug.
+    a sentence naming every option apart (not as one group) is head-to-head evidence even when no cue word
+    says so; ``drug``: the question's topic is a drug.
     """
     if kind is QuestionKind.CAUSES and is_consequence(sentence, concepts):
         return spec_by_key(kind, "consequences")
     if kind is QuestionKind.CAUSES and _treats(sentence, concepts, _TREATS_OR_PREVENTS):
         return GENERAL  # "You can treat gout with medicines" names medicines, not a cause
     names_all_sides = bool(sides) and all(stems(sentence) & side for side in sides)
+    weighs_sides = names_all_sides and not _named_together(sentence, sides)
     skipped = set()
     # "Antibiotics are the main treatment for bronchiectasis" does not define bronchiectasis.
     if kind is QuestionKind.DEFINITION and not _defines(sentence, concepts):
@@ -556,14 +558,27 @@ def assign(
     if kind is QuestionKind.PROGNOSIS and _leads_to_topic(sentence, concepts):
         skipped.add("complications")
     for spec in specs_for(kind, drug):
-        # Whatever else it says, a statement naming every option weighs them (harms come first).
-        if spec.key not in skipped and (
-            spec.fits(sentence) or (spec.key == "head_to_head" and names_all_sides)
-        ):
+        # Whatever else it says, a statement setting every option against another weighs them (harms come first).
+        if spec.key not in skipped and (spec.fits(sentence) or (spec.key == "head_to_head" and weighs_sides)):
             return spec
     if kind is QuestionKind.TREATMENT and _treats(sentence, concepts):
         return spec_by_key(kind, "options")  # "You can treat impetigo with antibiotics."
     return GENERAL
+
+
+_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def _named_together(sentence: str, sides: Sequence[frozenset[str]]) -> bool:
+    """Two options named as one group ("vedolizumab in ulcerative colitis and Crohn's disease"): the sentence
+    speaks of both, but does not set one against the other. Options joined by "or" are alternatives, which
+    answers which is better ("consider either paracetamol or ibuprofen")."""
+    owners = [
+        next((i for i, side in enumerate(sides) if stem(word) in side), None)
+        for word in _WORDS.findall(sentence.lower())
+        if word != "and"
+    ]
+    return any(a is not None and b is not None and a != b for a, b in pairwise(owners))
 
 
 def spec_by_key(kind: QuestionKind, key: str) -> SectionSpec:

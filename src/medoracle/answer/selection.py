@@ -96,6 +96,8 @@ _DEPENDENT_START = re.compile(
     r"^(this|these|those|such|it|its|they|their|them|he|she|his|her|however|but|although this|thus|hence|therefore"
     r"|in (this|the present|our) (study|trial|work|paper|review|analysis)|here,? we|the present study|this study"
     r"|in contrast|on the other hand|similarly|likewise|consequently|accordingly|the former|the latter"
+    r"|as such(?=,)|as a result(?=,)|nevertheless|nonetheless|for (this|that) reason"
+    r"|in (this|that) (setting|context|situation)"
     r"|both|all of them|in both|the result is|and|or|so|also|in (these|this|such) cases?"
     r"|\w+ (in|of|with|from|for) (these|this|those|such)(?! as)"  # "Mutations in these genes cause…"
     # a list item that continues its introduction: "Are associated with a painful mass, refer to…"
@@ -140,6 +142,10 @@ _BOILERPLATE = re.compile(
     r"|(researchers|scientists) (are|have been|continue) (also )?(to )?(study|studying|look|looking|working"
     r"|investigat\w*|trying|explor\w*)|researchers have looked|goals? of (this|the) research"
     r"|areas of (\w+ ){0,3}research"
+    # what a text or a study presents, not what it found: "Practical recommendations … have been listed",
+    # "Medical records were reviewed"; unless it asks it of the reader ("should ensure … is reviewed")
+    r"|^(?!.*\b(should|must)\b).*\b(is|are|was|were|has been|have been|will be) (listed|reviewed|discussed"
+    r"|summari[sz]ed|presented|highlighted|outlined)"
     # a guideline summary's grading lines: "Conclusion statements are Grades III and V."
     r"|conclusion statements? (is|are) grades?|the focus of this (narrative|review|article|chapter))\b",
     re.IGNORECASE,
@@ -369,8 +375,9 @@ def subject_of(question: QuestionAnalysis) -> str | None:
 
 def _own_words(first: frozenset[str], second: frozenset[str]) -> list[frozenset[str]]:
     """What names each option apart from the other: "psoriatic arthritis" and "rheumatoid arthritis" share
-    "arthritis", which names neither; "tremor" and "essential tremor" are told by "essential"."""
-    return [first - second or first, second - first or second]
+    "arthritis", which names neither; "tremor" and "essential tremor" are told by "essential". A generic
+    word does not name an option: "disease" in "Crohn's disease" is as much ulcerative colitis's."""
+    return [own - GENERIC_TERMS or own for own in (first - second or first, second - first or second)]
 
 
 def _types(text: str) -> set[str]:
