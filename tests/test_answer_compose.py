@@ -900,6 +900,10 @@ def test_conditions_named_as_one_group_or_by_a_shared_generic_word_are_not_weigh
     )
     assert _lead_of(question, group, generic) == []
     assert _lead_of(question, group, generic, apart) == [apart[1]]
+    # One option's name inside the other's is not a group: "essential tremor" names both options.
+    essential = ("essential", "Essential tremor is a movement disorder that makes the hands shake.")
+    tremors = "What is the difference between tremor and essential tremor?"
+    assert _lead_of(tremors, essential) == [essential[1]]
 
 
 def test_a_harm_in_a_prevention_article_does_not_lead() -> None:

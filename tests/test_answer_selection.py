@@ -48,6 +48,7 @@ def test_guideline_scope_notes_and_pointers_are_dropped() -> None:
     kept = _texts(
         "Note: This guideline does not cover the management of gout flares in children. "
         "To find out why the committee made the recommendations on gout flares, see rationale and impact. "
+        "More on gout flares can be read through the following web links: https://example.org/gout. "
         "Offer colchicine within 24 hours of the onset of gout flares."
     )
     assert kept == ["Offer colchicine within 24 hours of the onset of gout flares."]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from medoracle.answer.analysis import names_drug, stem
 from medoracle.answer.text import stems
@@ -574,11 +573,13 @@ def _named_together(sentence: str, sides: Sequence[frozenset[str]]) -> bool:
     speaks of both, but does not set one against the other. Options joined by "or" are alternatives, which
     answers which is better ("consider either paracetamol or ibuprofen")."""
     owners = [
-        next((i for i, side in enumerate(sides) if stem(word) in side), None)
+        "and" if word == "and" else next((i for i, side in enumerate(sides) if stem(word) in side), None)
         for word in _WORDS.findall(sentence.lower())
-        if word != "and"
     ]
-    return any(a is not None and b is not None and a != b for a, b in pairwise(owners))
+    return any(
+        joining == "and" and a is not None and b is not None and a != b
+        for a, joining, b in zip(owners, owners[1:], owners[2:], strict=False)
+    )
 
 
 def spec_by_key(kind: QuestionKind, key: str) -> SectionSpec:

@@ -127,7 +127,7 @@ _BOILERPLATE = re.compile(
     r"|(this|the) guideline (does not cover|covers)|the following recommendations|rationale and impact"
     r"|visual summary|clinical algorithm|^note from|the original guideline document|outside the scope"
     r"|^(see|refer to) (appendix|the|section|table)|for (more )?(detailed )?information (on|about)"
-    r"|can be found at|the following links?|the following (should|must|may|can|are|is|were|have)\b"
+    r"|can be found at|the following (web )?links?|the following (should|must|may|can|are|is|were|have)\b"
     r"|(get|find|learn|read) more (details|information|about)"
     # pointers of rare-disease pages: "The Human Phenotype Ontology provides the following list", "click here"
     r"|human phenotype ontology|approximate number of patients|click here"
