@@ -54,6 +54,17 @@ def test_guideline_scope_notes_and_pointers_are_dropped() -> None:
     assert kept == ["Offer colchicine within 24 hours of the onset of gout flares."]
 
 
+def test_a_footnote_number_after_the_full_stop_is_trimmed_but_a_decimal_is_not() -> None:
+    kept = _texts(
+        "In half of people with gout flares, a family member also has gout flares.1\n\n"
+        "A person's mean serum urate during gout flares was 8.1"
+    )
+    assert sorted(kept) == [
+        "A person's mean serum urate during gout flares was 8.1",
+        "In half of people with gout flares, a family member also has gout flares.",
+    ]
+
+
 def test_what_a_text_presents_is_dropped_but_what_it_asks_of_the_reader_stays() -> None:
     kept = _texts(
         "Ways to prevent gout flares have been listed based on previous reports. "

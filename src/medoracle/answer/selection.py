@@ -186,6 +186,8 @@ _LABEL = re.compile(
     # a footnote only before a word that opens sentences: "3Disease Browser" is a tool's name
     r"|\d{1,2}(?=(Although|The|There|This|These|In|It|If|When|While|For|A|An|However|Consider|Offer|Do|Use)\b)"
 )
+# A footnote number after the full stop: "a family member also has the disease.1"
+_TRAILING_FOOTNOTE = re.compile(r"(?<=[a-z]\.)\d{1,2}$")
 _METHODS_LABEL = re.compile(
     r"^(STUDY (SELECTION|DESIGN)|DATA (SOURCES?|EXTRACTION|COLLECTION)|SEARCH (STRATEGY|METHODS)"
     r"|(SELECTION|ELIGIBILITY|INCLUSION) CRITERIA|(MAIN )?OUTCOME MEASURES?|INTERVENTIONS?|MEASUREMENTS?"
@@ -248,6 +250,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         if not match or match.end() >= end:
             break
         start = match.end()
+    if footnote := _TRAILING_FOOTNOTE.search(text, start, end):
+        end = footnote.start()
     sentence = text[start:end]
     # A whole sentence in brackets: "(High levels of uric acid in the blood can lead to gout.)"
     if _bracketed_whole(sentence):
