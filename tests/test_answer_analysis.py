@@ -134,6 +134,10 @@ def test_topic_keeps_its_inner_words_and_drops_frame_verbs() -> None:
     )
 
 
+def test_consequences_are_frame_like_complications() -> None:
+    assert analyze("What are the consequences of untreated hypertension?").topic == "hypertension"
+
+
 def test_a_frame_verb_takes_its_auxiliary_with_it() -> None:
     # The topic is quoted when the library has nothing on it: "antidepressants are during breastfeeding".
     assert analyze("Which antidepressants are safe during breastfeeding?").topic == (
@@ -452,6 +456,10 @@ def test_a_question_whose_topic_is_a_clause_gets_no_follow_ups() -> None:
     assert follow_ups(analyze("What color is 30mg prednisone?")) == ()
     assert follow_ups(analyze("how does vitamin d help our bodies")) == ()
     assert follow_ups(analyze("blood pressure when on eliquis metoprolol")) == ()
+    assert (
+        follow_ups(analyze("fluoxetine what mgs are available")) == ()
+    )  # not "the side effects of fluoxetine what mgs"
+    assert follow_ups(analyze("what are the side effects and long term consequences of using nicotine")) == ()
     assert analyze("How much urine does an average human bladder hold?").kind is QuestionKind.OTHER
 
 

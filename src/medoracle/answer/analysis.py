@@ -113,7 +113,7 @@ _FRAME_WORDS = (
     r"|therapy|therapies|management|managed|causes?|caused|triggers?|triggered|risk factors?|diagnos(is|ed|e)|prognosis|action|function"
     r"|functions|purpose|types?(?! (?:\d|[IV]{1,3}\b))|kinds?|list|name|names|describe|explain|mean|means|role|roles"
     r"|involved|implicated"
-    r"|complications?|side[- ]effects?|adverse (?:effects?|events?|reactions?)|harms|toxicity|contra-?\s?indicat\w*"
+    r"|complications?|consequences?|side[- ]effects?|adverse (?:effects?|events?|reactions?)|harms|toxicity|contra-?\s?indicat\w*"
     r"|interact(?:s|ions?|ing)?"
     r"|prevent(ed|ion)?|dose|dosage|dosing|definition|define|mechanism|role|effect|effects|use|used"
     r"|options?|symptoms?|signs?|versus|vs|compared|than|better|between|difference|differences"

@@ -124,6 +124,7 @@ _CLAUSE = re.compile(
     r"|tak(e|es|ing)|when|while|if)\b|/",
     re.IGNORECASE,
 )
+_QUESTION_WORD = re.compile(r"\b(what|which|who|whom|how|why)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\bbe\s+\w+ed\b", re.IGNORECASE)  # "Can otitis media be cured?"
 _SUBJECT_FOLLOW_UPS = (
     "What causes {topic}?",
@@ -183,7 +184,7 @@ def _title_case(topic: str) -> str:
     )
 
 
-_QUALIFIER = re.compile(r"\s(?:in|of|for|with|during|after|among|at|on)\s", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s(?:in|of|for|with|during|after|among|at|on|by)\s", re.IGNORECASE)
 _LEADING_WORDS = re.compile(r"^\s*(?:(?:a|an|the|first|second|new|recent)\s+)+", re.IGNORECASE)
 _OPENING_TERMS = re.compile(r"(?:(?!(?:and|or|to|my|your|the|a|an)\b)[\w'-]+\s?){0,3}", re.IGNORECASE)
 # Verbs of a topic that is a clause, beyond those of _CLAUSE: "anticoagulation continue after…".
@@ -294,7 +295,9 @@ def _templates(analysis: QuestionAnalysis, topic: str) -> tuple[str, tuple[str, 
     """The follow-up templates that make sense for the question, and the topic as they name it."""
     kind = analysis.kind
     if kind in (QuestionKind.DOSING, QuestionKind.ADVERSE_EFFECTS):
-        return _drug_words(topic), _FOLLOW_UPS[kind]
+        drug = _drug_words(topic)
+        # "long term consequences of using nicotine" names its drug last: none is asked about.
+        return drug if is_frame_free(drug) else "", _FOLLOW_UPS[kind]
     if kind is QuestionKind.YES_NO and (subject := _subject_of(analysis, topic)):
         # "What are the alternatives to Cushing syndrome serious?" makes no sense, nor does "What causes
         # statins in people over 75?": a drug's follow-ups are asked of the drug.
@@ -325,8 +328,10 @@ def follow_ups(analysis: QuestionAnalysis) -> tuple[str, ...]:
     else:
         # A yes/no question may name its subject where its topic names nothing to ask about.
         topic, templates = _templates(analysis, _short_topic(analysis) or "")
-        if not topic:
-            return ()  # "What is color is 30mg prednisone?": a clause does not name a thing to ask about
+        # "What is color is 30mg prednisone?": a clause does not name a thing to ask about, nor does a
+        # topic with a question word inside ("fluoxetine what mgs are available").
+        if not topic or _QUESTION_WORD.search(topic):
+            return ()
         verb = "are" if _plural(topic) else "is"
         suggestions = [template.format(topic=topic, is_=verb) for template in templates]
     if analysis.population and analysis.population[0] not in populations(suggestions[0]):
