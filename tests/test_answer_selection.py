@@ -69,9 +69,13 @@ def test_what_a_text_presents_is_dropped_but_what_it_asks_of_the_reader_stays() 
     kept = _texts(
         "Ways to prevent gout flares have been listed based on previous reports. "
         "The evidence on diet and gout flares is reviewed. Medical records of gout flares were reviewed. "
-        "Colchicine doses for gout flares should be reviewed by a pharmacist."
+        "Colchicine doses for gout flares should be reviewed by a pharmacist. "
+        "Gout flares follow a burst of urate crystals that is highlighted by joint swelling."
     )
-    assert kept == ["Colchicine doses for gout flares should be reviewed by a pharmacist."]
+    assert sorted(kept) == [
+        "Colchicine doses for gout flares should be reviewed by a pharmacist.",
+        "Gout flares follow a burst of urate crystals that is highlighted by joint swelling.",
+    ]
 
 
 def test_a_sentence_cut_off_before_its_list_is_dropped() -> None:

@@ -144,8 +144,9 @@ _BOILERPLATE = re.compile(
     r"|areas of (\w+ ){0,3}research"
     # what a text or a study presents, not what it found: "Practical recommendations … have been listed",
     # "Medical records were reviewed"; unless it asks it of the reader ("should ensure … is reviewed")
-    r"|^(?!.*\b(should|must)\b).*\b(is|are|was|were|has been|have been|will be) (listed|reviewed|discussed"
-    r"|summari[sz]ed|presented|highlighted|outlined)"
+    # ("are discussed", "is highlighted by" often carry the finding of a review: they stay)
+    r"|^(?!.*\b(should|must)\b).*\b(is|are|was|were|has been|have been|will be) (listed|reviewed"
+    r"|summari[sz]ed|outlined)\b"
     # a guideline summary's grading lines: "Conclusion statements are Grades III and V."
     r"|conclusion statements? (is|are) grades?|the focus of this (narrative|review|article|chapter))\b",
     re.IGNORECASE,
