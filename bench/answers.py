@@ -1,4 +1,4 @@
-"""Answer-engine benchmark: BioASQ summary questions, citation support, abstention and latency.
+"""Answer-engine benchmark: BioASQ summary questions, citation support, abstention, verdicts, latency.
 
     python bench/answers.py [--json] [--limit N] [--embedder none|wordllama|minilm]
 
@@ -10,6 +10,8 @@ ROUGE definitions: bench/rouge.py. Citation support: the verifier's acceptance s
 independent check (every number of the bullet in its cited passage, and >= 80 % of its word tokens).
 Abstention: 50 questions far outside a medical library (bench/fixtures/out_of_library.txt), asked of
 library (b); and the share of BioASQ summary questions that wrongly abstain in (a) and (b).
+Yes/no verdicts: BioASQ's yes/no questions with their exact answers, asked with their own snippets (a)
+and of library (b); decisive verdicts ("supported", "not supported") against the gold answer.
 Latency: the whole ask path (answer_question: search + compose) in a warm process on library (b).
 Data: ../shared/data/bioasq (read-only; skipped with a message when absent).
 """
@@ -31,7 +33,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 from medoracle.answer import answer_question, compose
 from medoracle.answer.text import numbers
-from medoracle.domain import Answer, Document, DocumentKind, Hit, Passage, Section
+from medoracle.domain import Answer, Document, DocumentKind, Hit, Passage, Section, VerdictValue
 from medoracle.ingest.bioasq import BioAsqReader
 from medoracle.ingest.pipeline import ingest, prepare
 from medoracle.library import Library
@@ -160,6 +162,46 @@ def run_own_snippets(questions: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return {**summaries(rows), "compose_ms": _percentiles(compose_ms)}
 
 
+def verdicts(answers: Sequence[tuple[str, Answer]]) -> dict[str, Any]:
+    """How the verdicts of yes/no questions agree with BioASQ's exact answers (gold "yes" or "no").
+
+    Decisive verdicts are "supported" (read as yes) and "not supported" (no); beside their accuracy, the
+    accuracy that always answering "yes" would have on the same questions, since most gold answers are yes.
+    """
+    table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    decided = []
+    for gold, answer in answers:
+        if answer.abstained:
+            outcome = "abstained"
+        elif answer.verdict is None:
+            outcome = "not read as yes/no"
+        else:
+            outcome = answer.verdict.value.value
+            said = {VerdictValue.SUPPORTED: "yes", VerdictValue.NOT_SUPPORTED: "no"}.get(answer.verdict.value)
+            if said is not None:
+                decided.append((gold, said))
+        table[gold][outcome] += 1
+    return {
+        "questions": len(answers),
+        "outcomes_by_gold_answer": {gold: dict(outcomes) for gold, outcomes in sorted(table.items())},
+        "decisive": len(decided),
+        "decisive_share": round(len(decided) / len(answers), 4) if answers else None,
+        "decisive_accuracy": round(sum(g == s for g, s in decided) / len(decided), 4) if decided else None,
+        "always_yes_accuracy_on_decisive": (
+            round(sum(g == "yes" for g, _ in decided) / len(decided), 4) if decided else None
+        ),
+    }
+
+
+def yes_no_questions() -> list[dict[str, Any]]:
+    asked = json.loads(QUESTIONS.read_text())["questions"]
+    return [
+        q
+        for q in asked
+        if q["type"] == "yesno" and str(q.get("exact_answer")).lower() in ("yes", "no") and q.get("snippets")
+    ]
+
+
 def build_library(folder: Path) -> Library:
     library = Library(f"sqlite:///{folder / 'library.db'}")
     if library.count_documents() == 0:
@@ -170,7 +212,7 @@ def build_library(folder: Path) -> Library:
 
 def run_pooled(
     questions: Sequence[dict[str, Any]], folder: Path, embedder: str | None
-) -> tuple[dict[str, Any], dict[str, Any]]:
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     from medoracle.search import Searcher
 
     library = build_library(folder)
@@ -191,6 +233,15 @@ def run_pooled(
         "tuned_on": _abstention(searcher, OUT_OF_LIBRARY),
         "held_out": _abstention(searcher, OUT_OF_LIBRARY_HELDOUT),
     }
+    asked = yes_no_questions()
+    verdict = {
+        "a_own_snippets": verdicts(
+            [(str(q["exact_answer"]).lower(), compose(q["body"], own_snippet_hits(q))) for q in asked]
+        ),
+        "b_pooled_library": verdicts(
+            [(str(q["exact_answer"]).lower(), answer_question(q["body"], searcher, k=K)) for q in asked]
+        ),
+    }
     stats = library.stats()
     library.close()
     summary = {
@@ -199,7 +250,7 @@ def run_pooled(
         "embedder": embedder or "none (lexical only)",
         "ask_latency_ms": _percentiles(latencies),
     }
-    return summary, abstention
+    return summary, abstention, verdict
 
 
 def _abstention(searcher: Any, path: Path) -> dict[str, Any]:
@@ -239,7 +290,7 @@ def main() -> None:
     cache = args.cache or Path(tempfile.gettempdir()) / "medoracle-bench-answers"
     cache.mkdir(parents=True, exist_ok=True)
     own = run_own_snippets(questions)
-    pooled, abstention = run_pooled(questions, cache, embedder)
+    pooled, abstention, verdict = run_pooled(questions, cache, embedder)
     results = {
         "data": str(QUESTIONS.relative_to(SHARED.parent))
         if QUESTIONS.is_relative_to(SHARED.parent)
@@ -248,6 +299,7 @@ def main() -> None:
         "a_own_snippets": own,
         "b_pooled_library": pooled,
         "abstention": abstention,
+        "yes_no_verdicts": verdict,
         "command": " ".join(["python", "bench/answers.py", *sys.argv[1:]]),
     }
     RESULTS.mkdir(exist_ok=True)
@@ -287,6 +339,12 @@ def _table(results: dict[str, Any]) -> str:
             f"out-of-library questions correctly abstaining ({name}): {a['correctly_abstained']} "
             f"of {a['out_of_library_questions']}"
             for name, a in abstention.items()
+        ),
+        *(
+            f"yes/no verdicts ({name}, {v['questions']} BioASQ yes/no questions): decisive {v['decisive_share']}, "
+            f"accuracy {v['decisive_accuracy']} (always yes: {v['always_yes_accuracy_on_decisive']}); "
+            f"{v['outcomes_by_gold_answer']}"
+            for name, v in results["yes_no_verdicts"].items()
         ),
     ]
     return "\n".join(lines)
