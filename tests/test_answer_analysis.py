@@ -138,6 +138,21 @@ def test_consequences_are_frame_like_complications() -> None:
     assert analyze("What are the consequences of untreated hypertension?").topic == "hypertension"
 
 
+def test_playing_a_role_and_acting_as_are_frame_but_playing_sports_is_not() -> None:
+    assert analyze("Does TGF-beta play a role in cardiac regeneration?").concepts == (
+        "tgfbeta",
+        "cardiac",
+        "regeneration",
+    )
+    assert analyze("Can valproic acid act as an activator of AMPK?").concepts == (
+        "valproic",
+        "acid",
+        "activator",
+        "ampk",
+    )
+    assert "play" in analyze("Can kids play sports with asthma?").concepts
+
+
 def test_a_frame_verb_takes_its_auxiliary_with_it() -> None:
     # The topic is quoted when the library has nothing on it: "antidepressants are during breastfeeding".
     assert analyze("Which antidepressants are safe during breastfeeding?").topic == (

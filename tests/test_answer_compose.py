@@ -503,6 +503,14 @@ def test_advice_against_an_option_and_a_wont_help_are_votes_against_it() -> None
     )
 
 
+def test_an_existence_question_is_answered_no_by_a_statement_that_there_is_none() -> None:
+    question = "Are there any specific antidotes for rivaroxaban?"
+    statements = [("none", "In 2013 there is no specific antidote for dabigatran, rivaroxaban or apixaban.")]
+    answer = compose(question, hits_of_abstracts(statements))
+    assert answer.verdict is not None
+    assert (answer.verdict.supporting, answer.verdict.opposing) == (0, 1)
+
+
 def test_a_contagion_question_is_answered_by_how_the_disease_spreads_and_a_denial_says_no() -> None:
     question = "Can you catch shingles from someone?"
     statements = [

@@ -99,6 +99,8 @@ _FRAME_WORDS = (
     r"|a (?:person|child|baby|woman|man|adult)) (?:get|catch|develop)(?! rid)"
     r"|(?:warning|early|first) signs?|red flags?|(?:looks?|feels?) like|(?:first|second|third)[- ]line|first things? to do"
     r"|life expectancy|survival rates?|outlook"
+    # how research questions ask: "Does TGF-beta play a role in…", "Can valproic acid act as…"
+    r"|(?:plays?|playing) (?:a|an|any)(?: \w+)? roles?|acts? as"
     r"|(?:tests?|exams?|scans?) (?:(?:are|is) )?(?:used )?(?:to|for) (?:diagnos\w*|detect\w*|confirm\w*)"
     # "the major cause of", but "major depression" keeps its word
     r"|(?:major|leading|primary|biggest|main|commonest) (?:causes?|reasons?|risk factors?|symptoms?|treatments?)"

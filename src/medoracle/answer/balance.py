@@ -104,6 +104,14 @@ _ASKS_SPREAD = re.compile(r"\b(catch|contagious|spread|transmit\w*|pass(ed)? on|
 _SPREAD_WORDS = r"(catch\w*|contagious|spread\w*|transmi\w*|pass\w*|infect\w*)\b"
 _STATES_SPREAD = re.compile(rf"\b{_SPREAD_WORDS}", re.IGNORECASE)
 _DENIES_SPREAD = re.compile(rf"(\bnot|n't|\bnever|\bcannot)( \w+){{0,2}} {_SPREAD_WORDS}", re.IGNORECASE)
+# "Are there any specific antidotes for rivaroxaban?" is answered no by "there is no antidote for
+# dabigatran, rivaroxaban or apixaban", which states no effect.
+_ASKS_EXISTENCE = re.compile(r"^\s*(is|are) there\b", re.IGNORECASE)
+_DENIES_EXISTENCE = re.compile(
+    r"\b(there (is|are|was|were) (still )?no|(lack|absence) of|none of|no \w+ (is|are) (yet )?available"
+    r"|not (yet )?(available|exist))\b",
+    re.IGNORECASE,
+)
 # Words of a yes/no question that say nothing a statement could deny.
 _AUXILIARIES = frozenset(
     "does do did is are was were can could should would will may might has have had you your i my "
@@ -130,6 +138,8 @@ def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
         return None
     if not _ASKS_SAFETY.search(question.text):
         if _ADVISES_AGAINST.search(candidate.text) or _denies(candidate.text, question, asked):
+            return False
+        if _ASKS_EXISTENCE.match(question.text) and _DENIES_EXISTENCE.search(candidate.text):
             return False
         if _ASKS_EFFECT.search(question.text) and not _STATES_EFFECT.search(candidate.text):
             return None
