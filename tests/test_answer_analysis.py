@@ -153,6 +153,12 @@ def test_playing_a_role_and_acting_as_are_frame_but_playing_sports_is_not() -> N
     assert "play" in analyze("Can kids play sports with asthma?").concepts
 
 
+def test_suffering_from_is_frame_and_how_do_u_know_asks_for_the_diagnosis() -> None:
+    assert analyze("Why do people suffer from post natal depression?").topic == "post natal depression"
+    asked = analyze("How do u know if you have whooping cough?")
+    assert (asked.kind, asked.topic) == (QuestionKind.DIAGNOSIS, "whooping cough")
+
+
 def test_a_frame_verb_takes_its_auxiliary_with_it() -> None:
     # The topic is quoted when the library has nothing on it: "antidepressants are during breastfeeding".
     assert analyze("Which antidepressants are safe during breastfeeding?").topic == (

@@ -281,7 +281,9 @@ def test_bioasq_snippets_of_one_pmid_from_two_questions_merge_into_one_document(
     assert article.title == "BRAF V600E in hairy cell leukemia: a whole-exome study"
 
 
-def test_bioasq_snippet_markup_is_removed_and_a_title_running_into_the_abstract_is_split() -> None:
+def test_bioasq_snippet_markup_and_html_escapes_are_removed_and_a_title_running_into_the_abstract_is_split() -> (
+    None
+):
     documents, skips = _split(BioAsqReader(COLLECTIONS / "bioasq" / "markup.json").read())
 
     assert skips == []
@@ -290,7 +292,10 @@ def test_bioasq_snippet_markup_is_removed_and_a_title_running_into_the_abstract_
     assert [(s.label, s.text) for s in article.sections] == [
         ("TITLE", "Reslizumab in eosinophilic asthma: a trial."),
         ("ABSTRACT", "Reslizumab lowers blood eosinophils."),
-        ("ABSTRACT", "Reslizumab (Cinqair®) halved exacerbations.\nRESULTS: Asthma control improved."),
+        (
+            "ABSTRACT",
+            "Reslizumab (Cinqair®) halved exacerbations.\nRESULTS: Asthma control improved (P < 0.01).",
+        ),
     ]
 
 

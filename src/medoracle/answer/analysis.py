@@ -74,7 +74,7 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             QuestionKind.DIAGNOSIS,
             # "the life expectancy after a diagnosis of heart failure" asks for the prognosis
             r"\b((?<!after a )(?<!after the )(?<!after )(?<!since )(?<!at )diagnos\w*|test(s|ing)? for|detect\w*"
-            r"|work-?up|symptoms? of|signs? of|signs and symptoms|red flags?|how (do|can) (i|you) (know|tell)"
+            r"|work-?up|symptoms? of|signs? of|signs and symptoms|red flags?|how (do|can) (i|you|u) (know|tell)"
             r"|how is .+ (identified|confirmed)|imaging|biomarkers?)\b",
         ),
         (
@@ -100,7 +100,7 @@ _FRAME_WORDS = (
     r"|(?:warning|early|first) signs?|red flags?|(?:looks?|feels?) like|(?:first|second|third)[- ]line|first things? to do"
     r"|life expectancy|survival rates?|outlook"
     # how research questions ask: "Does TGF-beta play a role in…", "Can valproic acid act as…"
-    r"|(?:plays?|playing) (?:a|an|any)(?: \w+)? roles?|acts? as"
+    r"|(?:plays?|playing) (?:a|an|any)(?: \w+)? roles?|acts? as|suffer(?:s|ing)? from"
     r"|(?:tests?|exams?|scans?) (?:(?:are|is) )?(?:used )?(?:to|for) (?:diagnos\w*|detect\w*|confirm\w*)"
     # "the major cause of", but "major depression" keeps its word
     r"|(?:major|leading|primary|biggest|main|commonest) (?:causes?|reasons?|risk factors?|symptoms?|treatments?)"

@@ -7,6 +7,7 @@ snippets contained in a longer one dropped, and kept in their order within the a
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -109,10 +110,11 @@ def _without_markup(text: str) -> str:
     """Snippet text without the PubMed XML and HTML tags some snippets carry.
 
     A copyright notice goes with its tag; a section tag (``<AbstractText Label="OBJECTIVE">``) or a
-    line break tag becomes a line break; emphasis tags go, their words stay.
+    line break tag becomes a line break; emphasis tags go, their words stay. HTML escapes are read after
+    the tags go, so that "P &lt; 0.001" is "P < 0.001" and not the start of a tag.
     """
     text = _COPYRIGHT.sub("", text)
-    return _INLINE_TAG.sub("", _BREAK_TAG.sub("\n", text))
+    return html.unescape(_INLINE_TAG.sub("", _BREAK_TAG.sub("\n", text)))
 
 
 def _section(name: object) -> tuple[int, str]:
