@@ -914,6 +914,18 @@ def test_conditions_named_as_one_group_or_by_a_shared_generic_word_are_not_weigh
     assert _lead_of(tremors, essential) == [essential[1]]
 
 
+def test_a_statement_saying_next_to_nothing_or_recommending_nothing_does_not_lead() -> None:
+    question = "How is knee osteoarthritis treated?"
+    neither = ("neither", "The group is unable to recommend for or against a brace for knee osteoarthritis.")
+    against = ("against", "The group cannot recommend glucosamine for knee osteoarthritis.")
+    advice = ("advice", "The group recommends oral or topical NSAIDs for painful knee osteoarthritis.")
+    assert _lead_of(question, neither, against, advice)[0] == advice[1]
+    question = "What are the risk factors for stroke?"
+    empty = ("empty", "Having a risk factor for stroke does not mean you will have a stroke.")
+    factor = ("factor", "High blood pressure is the main risk factor for stroke.")
+    assert _lead_of(question, empty, factor)[0] == factor[1]
+
+
 def test_a_harm_in_a_prevention_article_does_not_lead() -> None:
     question = "How can abdominal aortic aneurysm be prevented?"
     harm = ("harm", "A large abdominal aortic aneurysm can burst and cause dangerous bleeding or even death.")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from medoracle.answer import followups, safety
 from medoracle.answer import text as features
-from medoracle.answer.analysis import analyze, populations, stem
+from medoracle.answer.analysis import analyze, content_terms, is_frame_free, populations, stem
 from medoracle.answer.balance import contradicting, side, verdict_of, votes
 from medoracle.answer.references import ReferenceBook, related_references
 from medoracle.answer.sections import GENERAL, STRICT_KINDS, SectionSpec, doses, names_treatment, spec_by_key
@@ -57,6 +57,12 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+# A lead names at least this many words of its own, besides the question's terms and these.
+MIN_LEAD_WORDS = 2
+_EMPTY_WORDS = frozenset(
+    "doesn't don't isn't aren't won't can't cannot you'll it's one ones another like likely more most less some "
+    "many much mean means also may might factor factors risk risks".split()
+)
 
 
 def compose(
@@ -237,6 +243,7 @@ def _lead(
             c.null_finding and analysis.kind is not QuestionKind.YES_NO,
             not _asked_about(analysis, _section_of(analysis, c)),
             _section_of(analysis, c).order,
+            analysis.kind is not QuestionKind.YES_NO and _says_little(analysis, c),
             c.level,  # strongest evidence first, as in the sections
             -c.score,
         ),
@@ -250,6 +257,19 @@ def _lead(
         if len(lead) == limits.lead:
             break
     return lead
+
+
+def _says_little(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether the statement names next to nothing beyond the question: "Having a risk factor for stroke
+    doesn't mean you'll have a stroke", "You can treat gout with medicines". It may stand in the article,
+    but an answer leads it."""
+    topic = {stem(term) for term in analysis.concepts} | features.GENERIC_STEMS
+    own = {
+        stem(word)
+        for word in content_terms(candidate.text)
+        if word not in _EMPTY_WORDS and is_frame_free(word)
+    }
+    return len(own - topic) < MIN_LEAD_WORDS
 
 
 def _answers_kind(analysis: QuestionAnalysis, candidate: Candidate) -> bool:

@@ -34,7 +34,9 @@ _NULL_FINDING = re.compile(
     r"|related|associated|predictive|protective|significant|changed|altered|affected|increased|reduced"
     r"|improved|decreased|caused|due|responsible|explained|involved)"
     r"|failed to|unlikely|ineffective|lack of (effect"
-    r"|efficacy|association|benefit|evidence)|non-?significant|insufficient evidence)\b",
+    r"|efficacy|association|benefit|evidence)|non-?significant|insufficient evidence"
+    # a guideline that cannot, or does not, recommend an option
+    r"|(unable to|cannot|can ?not|could not|does not|do not) recommend|recommends? against|for or against)\b",
     re.IGNORECASE,
 )
 
