@@ -36,7 +36,6 @@ def test_sentences_that_draw_on_the_one_before_are_dropped() -> None:
         "Gout flares follow rises in serum urate. As such, lowering urate prevents gout flares. "
         "As a result, gout flares recur after feasts. Nevertheless, gout flares also occur at normal urate. "
         "For this reason, gout flares are treated early. In this setting, gout flares last a week. "
-        "For example, gout flares were longer in the case group (P < 0.001). "
         "As such gout flares are common, they are costly."
     )
     assert kept == [

@@ -96,7 +96,7 @@ _DEPENDENT_START = re.compile(
     r"^(this|these|those|such|it|its|they|their|them|he|she|his|her|however|but|although this|thus|hence|therefore"
     r"|in (this|the present|our) (study|trial|work|paper|review|analysis)|here,? we|the present study|this study"
     r"|in contrast|on the other hand|similarly|likewise|consequently|accordingly|the former|the latter"
-    r"|as such(?=,)|as a result(?=,)|nevertheless|nonetheless|for (this|that) reason|for (example|instance)(?=,)"
+    r"|as such(?=,)|as a result(?=,)|nevertheless|nonetheless|for (this|that) reason"
     r"|in (this|that) (setting|context|situation)"
     r"|both|all of them|in both|the result is|and|or|so|also|in (these|this|such) cases?"
     r"|\w+ (in|of|with|from|for) (these|this|those|such)(?! as)"  # "Mutations in these genes cause…"
