@@ -503,6 +503,17 @@ def test_advice_against_an_option_and_a_wont_help_are_votes_against_it() -> None
     )
 
 
+def test_a_denial_of_the_opposite_effect_is_no_vote() -> None:
+    question = "Does smoking cause lung cancer?"
+    statements = [
+        ("causes", "Cigarette smoking causes most cases of lung cancer in men and women."),
+        ("lower", "Smoking low tar cigarettes does not lower the risk of lung cancer."),
+    ]
+    answer = compose(question, hits_of_abstracts(statements))
+    assert answer.verdict is not None
+    assert (answer.verdict.supporting, answer.verdict.opposing) == (1, 0)
+
+
 def test_an_existence_question_is_answered_no_by_a_statement_that_there_is_none() -> None:
     question = "Are there any specific antidotes for rivaroxaban?"
     statements = [("none", "In 2013 there is no specific antidote for dabigatran, rivaroxaban or apixaban.")]

@@ -112,6 +112,13 @@ _DENIES_EXISTENCE = re.compile(
     r"|not (yet )?(available|exist))\b",
     re.IGNORECASE,
 )
+# Effects one way or the other: "cause" and "lower" ask opposite things.
+_EFFECT_WAYS = {
+    "up": re.compile(r"\b(caus|increas|rais|lead|trigger|worsen|induc|promot)\w*", re.IGNORECASE),
+    "down": re.compile(r"\b(lower|reduc|decreas|prevent|protect|shorten)\w*", re.IGNORECASE),
+}
+# The two words after a negation: "does not lower", "did not significantly increase".
+_NEGATED_WORDS = re.compile(r"(\bnot|n't|\bnever|\bcannot|\bno)\s+(\w+(?:\s+\w+)?)", re.IGNORECASE)
 # Words of a yes/no question that say nothing a statement could deny.
 _AUXILIARIES = frozenset(
     "does do did is are was were can could should would will may might has have had you your i my "
@@ -143,6 +150,10 @@ def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
             return False
         if _ASKS_EFFECT.search(question.text) and not _STATES_EFFECT.search(candidate.text):
             return None
+        if candidate.null_finding and _opposite_effects(question.text, candidate.text):
+            return (
+                None  # "low-tar cigarettes do not lower the risk" says nothing on whether smoking causes it
+            )
         if _ASKS_SPREAD.search(question.text):
             if _DENIES_SPREAD.search(candidate.text):
                 return False  # "Shingles cannot be passed from one person to another"
@@ -156,6 +167,15 @@ def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
     else:
         return None
     return safe != bool(_ASKS_HARM.search(question.text))
+
+
+def _opposite_effects(question: str, statement: str) -> bool:
+    """The question asks for an effect one way ("Does smoking cause lung cancer?") and the statement denies
+    one the other way ("does not lower the risk of lung cancer")."""
+    negated = [m.group(2) for m in _NEGATED_WORDS.finditer(statement)]
+    asks = {way for way, words in _EFFECT_WAYS.items() if words.search(question)}
+    denies = {way for way, words in _EFFECT_WAYS.items() if any(words.search(w) for w in negated)}
+    return len(asks) == 1 and len(denies) == 1 and asks != denies
 
 
 def _denies(statement: str, question: QuestionAnalysis, concepts: Sequence[str]) -> bool:
