@@ -126,7 +126,8 @@ _BOILERPLATE = re.compile(
     # guidelines' pointers to themselves: scope notes, rationale and algorithm references
     r"|(this|the) guideline (does not cover|covers)|the following recommendations|rationale and impact"
     r"|visual summary|clinical algorithm|^note from|the original guideline document|outside the scope"
-    r"|^(see|refer to) (appendix|the|section|table)|for (more )?(detailed )?information (on|about)"
+    r"|^(see|refer to)\b(?! (your|a|an) (doctor|physician|health ?care (provider|professional)|gp|dentist|specialist"
+    r"|nurse|pharmacist))|for (more )?(detailed )?information (on|about)"
     r"|can be found at|the following (web )?links?|the following (should|must|may|can|are|is|were|have)\b"
     r"|(get|find|learn|read) more (details|information|about)"
     # pointers of rare-disease pages: "The Human Phenotype Ontology provides the following list", "click here"
@@ -182,7 +183,8 @@ _LEAD_IN = re.compile(
 # the first word ("3Although metformin"); case matters. Aims and methods keep theirs, so that
 # _AIM_START and _METHODS_LABEL drop them.
 _LABEL = re.compile(
-    r"(CONTEXT|RESULTS?|CONCLUSIONS?|FINDINGS|INTERPRETATION|SUMMARY)(\(S\))?\s+(?=[A-Z0-9])"
+    r"(CONTEXT|RESULTS?|CONCLUSIONS?|FINDINGS|INTERPRETATION|SUMMARY|RECOMMENDATIONS?|Conclusions?|Results)"
+    r"(\(S\))?\s+(?=[A-Z0-9])"
     r"|[A-D]:\s+(?=[A-Z])"
     # a footnote only before a word that opens sentences: "3Disease Browser" is a tool's name
     r"|\d{1,2}(?=(Although|The|There|This|These|In|It|If|When|While|For|A|An|However|Consider|Offer|Do|Use)\b)"
