@@ -931,6 +931,8 @@ def test_a_statement_saying_next_to_nothing_or_recommending_nothing_does_not_lea
     against = ("against", "The group cannot recommend glucosamine for knee osteoarthritis.")
     advice = ("advice", "The group recommends oral or topical NSAIDs for painful knee osteoarthritis.")
     assert _lead_of(question, neither, against, advice)[0] == advice[1]
+    assert assign(QuestionKind.TREATMENT, against[1]).key == "efficacy"
+    assert assign(QuestionKind.TREATMENT, advice[1]).key == "first_line"
     question = "What are the risk factors for stroke?"
     empty = ("empty", "Having a risk factor for stroke does not mean you will have a stroke.")
     factor = ("factor", "High blood pressure is the main risk factor for stroke.")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medoracle.answer.analysis import names_drug, stem
-from medoracle.answer.text import stems
+from medoracle.answer.text import is_null_advice, is_null_finding, stems
 from medoracle.domain import Audience, QuestionKind
 
 
@@ -556,10 +556,16 @@ def assign(
     # "a condition that can cause heart failure" is a cause of heart failure, not one of its complications.
     if kind is QuestionKind.PROGNOSIS and _leads_to_topic(sentence, concepts):
         skipped.add("complications")
+    # A finding of no effect is no first-line treatment; "The work group cannot recommend glucosamine" says
+    # how well one works.
+    if kind is QuestionKind.TREATMENT and is_null_finding(sentence):
+        skipped.add("first_line")
     for spec in specs_for(kind, drug):
         # Whatever else it says, a statement setting every option against another weighs them (harms come first).
         if spec.key not in skipped and (spec.fits(sentence) or (spec.key == "head_to_head" and weighs_sides)):
             return spec
+    if kind is QuestionKind.TREATMENT and is_null_advice(sentence):
+        return spec_by_key(kind, "efficacy")
     if kind is QuestionKind.TREATMENT and _treats(sentence, concepts):
         return spec_by_key(kind, "options")  # "You can treat impetigo with antibiotics."
     return GENERAL

@@ -20,6 +20,10 @@ _NEGATION = re.compile(
     r"|nonsignificant|non-significant)\b",
     re.IGNORECASE,
 )
+# A guideline that cannot, or does not, recommend an option.
+_NO_ADVICE = (
+    r"(unable to|cannot|can ?not|could not|does not|do not) recommend|recommends? against|for or against"
+)
 # Findings of no effect or no association: the "no" side of a yes/no question.
 _NULL_FINDING = re.compile(
     r"\b(no (statistically )?(significant|clear|consistent|convincing)?\s?(evidence|association|difference|effect"
@@ -35,10 +39,10 @@ _NULL_FINDING = re.compile(
     r"|improved|decreased|caused|due|responsible|explained|involved)"
     r"|failed to|unlikely|ineffective|lack of (effect"
     r"|efficacy|association|benefit|evidence)|non-?significant|insufficient evidence"
-    # a guideline that cannot, or does not, recommend an option
-    r"|(unable to|cannot|can ?not|could not|does not|do not) recommend|recommends? against|for or against)\b",
+    rf"|{_NO_ADVICE})\b",
     re.IGNORECASE,
 )
+_NULL_ADVICE = re.compile(rf"\b({_NO_ADVICE})\b", re.IGNORECASE)
 
 
 # Words of study reports that say nothing about what a statement is about.
@@ -118,6 +122,10 @@ def negations(text: str) -> list[str]:
 
 def is_null_finding(text: str) -> bool:
     return _NULL_FINDING.search(text) is not None
+
+
+def is_null_advice(text: str) -> bool:
+    return _NULL_ADVICE.search(text) is not None
 
 
 @lru_cache(maxsize=8_192)  # titles and passages recur across the hits of one question and across questions
