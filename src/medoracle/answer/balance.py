@@ -101,9 +101,11 @@ _ADVISES_AGAINST = re.compile(
 # A question on contagion ("Can you catch shingles from someone?") is answered by a statement on how it
 # spreads, not by any statement on the disease ("Early signs of shingles include burning pain").
 _ASKS_SPREAD = re.compile(r"\b(catch|contagious|spread|transmit\w*|pass(ed)? on|infectious)\b", re.IGNORECASE)
+# A negation before a word: "not", "can't", "never", "cannot".
+_NOT = r"(\bnot|n't|\bnever|\bcannot)"
 _SPREAD_WORDS = r"(catch\w*|contagious|spread\w*|transmi\w*|pass\w*|infect\w*)\b"
 _STATES_SPREAD = re.compile(rf"\b{_SPREAD_WORDS}", re.IGNORECASE)
-_DENIES_SPREAD = re.compile(rf"(\bnot|n't|\bnever|\bcannot)( \w+){{0,2}} {_SPREAD_WORDS}", re.IGNORECASE)
+_DENIES_SPREAD = re.compile(rf"{_NOT}( \w+){{0,2}} {_SPREAD_WORDS}", re.IGNORECASE)
 # "Are there any specific antidotes for rivaroxaban?" is answered no by "there is no antidote for
 # dabigatran, rivaroxaban or apixaban", which states no effect.
 _ASKS_EXISTENCE = re.compile(r"^\s*(is|are) there\b", re.IGNORECASE)
@@ -118,7 +120,7 @@ _EFFECT_WAYS = {
     "down": re.compile(r"\b(lower|reduc|decreas|prevent|protect|shorten)\w*", re.IGNORECASE),
 }
 # The two words after a negation: "does not lower", "did not significantly increase".
-_NEGATED_WORDS = re.compile(r"(\bnot|n't|\bnever|\bcannot|\bno)\s+(\w+(?:\s+\w+)?)", re.IGNORECASE)
+_NEGATED_WORDS = re.compile(rf"({_NOT}|\bno)\s+(?P<words>\w+(?:\s+\w+)?)", re.IGNORECASE)
 # Words of a yes/no question that say nothing a statement could deny.
 _AUXILIARIES = frozenset(
     "does do did is are was were can could should would will may might has have had you your i my "
@@ -150,10 +152,9 @@ def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
             return False
         if _ASKS_EFFECT.search(question.text) and not _STATES_EFFECT.search(candidate.text):
             return None
+        # "Low-tar cigarettes do not lower the risk" says nothing on whether smoking causes lung cancer.
         if candidate.null_finding and _opposite_effects(question.text, candidate.text):
-            return (
-                None  # "low-tar cigarettes do not lower the risk" says nothing on whether smoking causes it
-            )
+            return None
         if _ASKS_SPREAD.search(question.text):
             if _DENIES_SPREAD.search(candidate.text):
                 return False  # "Shingles cannot be passed from one person to another"
@@ -172,7 +173,7 @@ def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
 def _opposite_effects(question: str, statement: str) -> bool:
     """The question asks for an effect one way ("Does smoking cause lung cancer?") and the statement denies
     one the other way ("does not lower the risk of lung cancer")."""
-    negated = [m.group(2) for m in _NEGATED_WORDS.finditer(statement)]
+    negated = [m.group("words") for m in _NEGATED_WORDS.finditer(statement)]
     asks = {way for way, words in _EFFECT_WAYS.items() if words.search(question)}
     denies = {way for way, words in _EFFECT_WAYS.items() if any(words.search(w) for w in negated)}
     return len(asks) == 1 and len(denies) == 1 and asks != denies
@@ -190,7 +191,7 @@ def _denies(statement: str, question: QuestionAnalysis, concepts: Sequence[str])
 @lru_cache(maxsize=1_024)
 def _negated(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(map(re.escape, words))
-    return re.compile(rf"(\bnot|n't|\bnever|\bcannot) (\w+ )?({alternatives})\b", re.IGNORECASE)
+    return re.compile(rf"{_NOT} (\w+ )?({alternatives})\b", re.IGNORECASE)
 
 
 def votes(candidate: Candidate, question: QuestionAnalysis) -> bool:

@@ -262,7 +262,7 @@ def _lead(
 def _says_little(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether the statement names next to nothing beyond the question: "Having a risk factor for stroke
     doesn't mean you'll have a stroke", "You can treat gout with medicines". It may stand in the article,
-    but an answer leads it."""
+    after the statements that answer."""
     topic = {stem(term) for term in analysis.concepts} | features.GENERIC_STEMS
     own = {
         stem(word)
