@@ -477,9 +477,8 @@ def test_a_question_whose_topic_is_a_clause_gets_no_follow_ups() -> None:
     assert follow_ups(analyze("What color is 30mg prednisone?")) == ()
     assert follow_ups(analyze("how does vitamin d help our bodies")) == ()
     assert follow_ups(analyze("blood pressure when on eliquis metoprolol")) == ()
-    assert (
-        follow_ups(analyze("fluoxetine what mgs are available")) == ()
-    )  # not "the side effects of fluoxetine what mgs"
+    # not "What are the side effects of fluoxetine what mgs?"
+    assert follow_ups(analyze("fluoxetine what mgs are available")) == ()
     assert follow_ups(analyze("what are the side effects and long term consequences of using nicotine")) == ()
     assert analyze("How much urine does an average human bladder hold?").kind is QuestionKind.OTHER
 
