@@ -51,11 +51,14 @@ def test_guideline_scope_notes_and_pointers_are_dropped() -> None:
         "More on gout flares can be read through the following web links: https://example.org/gout. "
         "See NICE's guideline on neutropenic sepsis for people with gout flares in cancer. "
         "See your doctor if gout flares come back. "
+        "Watch the video to hear a man discuss living with gout flares. "
+        "Watch for signs of infection around joints with gout flares. "
         "Offer colchicine within 24 hours of the onset of gout flares."
     )
     assert sorted(kept) == [
         "Offer colchicine within 24 hours of the onset of gout flares.",
         "See your doctor if gout flares come back.",
+        "Watch for signs of infection around joints with gout flares.",
     ]
 
 
