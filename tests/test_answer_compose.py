@@ -939,6 +939,17 @@ def test_a_statement_saying_next_to_nothing_or_recommending_nothing_does_not_lea
     assert _lead_of(question, empty, factor)[0] == factor[1]
 
 
+def test_a_statement_restricted_to_a_group_the_question_does_not_name_leads_after_general_ones() -> None:
+    question = "What is the dose of colchicine for acute gout?"
+    dialysis = (
+        "dialysis",
+        "In haemodialysis patients with acute gout, prescribe 0.5 mg of colchicine after dialysis.",
+    )
+    general = ("general", "For acute gout, give colchicine 1.2 mg followed by 0.6 mg one hour later.")
+    assert _lead_of(question, dialysis, general)[0] == general[1]
+    assert _lead_of(f"{question[:-1]} on haemodialysis?", dialysis, general)[0] == dialysis[1]
+
+
 def test_a_harm_in_a_prevention_article_does_not_lead() -> None:
     question = "How can abdominal aortic aneurysm be prevented?"
     harm = ("harm", "A large abdominal aortic aneurysm can burst and cause dangerous bleeding or even death.")

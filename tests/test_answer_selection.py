@@ -114,12 +114,16 @@ def test_a_structured_abstracts_methods_label_drops_its_sentence_and_other_label
         "The search terms were gout flares, colchicine and allopurinol. "
         "3Disease Browser is a web server that maps gout flares to genes. "
         "RECOMMENDATIONS Gout flares should be treated within a day. "
-        "Conclusions In older men, gout flares last longer."
+        "Conclusions In older men, gout flares last longer. "
+        "Recommendation 27: Gout flares call for colchicine. "
+        "(Grade: strong recommendation) Gout flares respond to low doses."
     )
     assert sorted(kept) == [
         "3Disease Browser is a web server that maps gout flares to genes.",
         "Although rare, gout flares follow thiazide diuretics.",
         "Colchicine shortens gout flares by two days.",
+        "Gout flares call for colchicine.",
+        "Gout flares respond to low doses.",
         "Gout flares should be treated within a day.",
         "In older men, gout flares last longer.",
         "Patients with gout flares are encouraged to drink less alcohol.",

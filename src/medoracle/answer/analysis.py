@@ -284,7 +284,7 @@ _POPULATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "renal impairment",
-            r"\b(renal (impairment|failure|insufficiency)|kidney (disease|failure)|ckd|dialysis)\b",
+            r"\b(renal (impairment|failure|insufficiency)|kidney (disease|failure)|ckd|(haemo|hemo)?dialysis)\b",
         ),
         ("hepatic impairment", r"\b(hepatic (impairment|failure)|liver (disease|failure)|cirrhosis)\b"),
         ("women", r"\b(women|female)\b"),

@@ -7,6 +7,7 @@ article can be built and tested without a search index.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,6 +58,10 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+# Populations too broad to narrow a statement: "Women with a family history of breast cancer…".
+_BROAD_POPULATIONS = frozenset({"women", "men"})
+# A statement's opening words that restrict it: "In haemodialysis patients who…", "For children aged…".
+_RESTRICTION = re.compile(r"(in|for|among|during)\b(\W+\w+){1,6}", re.IGNORECASE)
 # A lead names at least this many words of its own, besides the question's terms and these.
 MIN_LEAD_WORDS = 2
 _EMPTY_WORDS = frozenset(
@@ -243,6 +248,7 @@ def _lead(
             c.null_finding and analysis.kind is not QuestionKind.YES_NO,
             not _asked_about(analysis, _section_of(analysis, c)),
             _section_of(analysis, c).order,
+            _narrower(analysis, c),
             analysis.kind is not QuestionKind.YES_NO and _says_little(analysis, c),
             c.level,  # strongest evidence first, as in the sections
             -c.score,
@@ -257,6 +263,15 @@ def _lead(
         if len(lead) == limits.lead:
             break
     return lead
+
+
+def _narrower(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether the statement opens by restricting itself to a group the question does not name: "In
+    haemodialysis patients … prescribe 0.5 mg of colchicine" does not lead an article on the dose of
+    colchicine for gout ("Infertility means not being able to become pregnant" restricts nothing)."""
+    opening = _RESTRICTION.match(candidate.text)
+    named = set(populations(opening.group(0))) - _BROAD_POPULATIONS if opening else set()
+    return bool(named - set(analysis.population))
 
 
 def _says_little(analysis: QuestionAnalysis, candidate: Candidate) -> bool:

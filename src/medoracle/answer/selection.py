@@ -186,7 +186,7 @@ _LEAD_IN = re.compile(
 _LABEL = re.compile(
     r"(CONTEXT|RESULTS?|CONCLUSIONS?|FINDINGS|INTERPRETATION|SUMMARY|RECOMMENDATIONS?|Conclusions?|Results)"
     r"(\(S\))?\s+(?=[A-Z0-9])"
-    r"|[A-D]:\s+(?=[A-Z])"
+    r"|[A-D]:\s+(?=[A-Z])|Recommendations? \d+[a-z]?:\s+(?=[A-Z])|\(Grade:[^)]*\)\s+(?=[A-Z])"
     # a footnote only before a word that opens sentences: "3Disease Browser" is a tool's name
     r"|\d{1,2}(?=(Although|The|There|This|These|In|It|If|When|While|For|A|An|However|Consider|Offer|Do|Use)\b)"
 )
