@@ -227,8 +227,9 @@ _ADVICE = (
     r"|give)\b"
 )
 _ACTS_ON_SYMPTOMS = (
-    _ADVICE + r"|\b(manag\w*|treat\w*|reliev\w*|control\w*|ease|stop|prevent\w*) (the |their |your |these )?"
-    r"(\w+ )?symptoms\b|\bsymptoms (have |had |did |do )?(not )?(improv\w*|worsen\w*|return\w*|resolv\w*|persist\w*)"
+    _ADVICE + r"|\b(manag\w*|treat\w*|reliev\w*|control\w*|ease|stop|prevent\w*|reduc\w*|lessen\w*|improv\w*)"
+    r" (the |their |your |these )?"
+    r"(\w+ ){0,2}symptoms\b|\bsymptoms (have |had |did |do )?(not )?(improv\w*|worsen\w*|return\w*|resolv\w*|persist\w*)"
 )
 
 
