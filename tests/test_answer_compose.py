@@ -37,9 +37,13 @@ def _all_bullets(answer: Answer) -> list[Bullet]:
     return [*answer.lead, *(b for s in answer.sections for b in s.bullets)]
 
 
+def _answer_of(question: str, *statements: tuple[str, str]) -> Answer:
+    """The article composed from one abstract per (key, text) statement, best first."""
+    return compose(question, hits_of_abstracts(list(statements)))
+
+
 def _lead_of(question: str, *statements: tuple[str, str]) -> list[str]:
-    """The lead of the article composed from one abstract per (key, text) statement, best first."""
-    return [b.text for b in compose(question, hits_of_abstracts(list(statements))).lead]
+    return [b.text for b in _answer_of(question, *statements).lead]
 
 
 def _passages() -> dict[str, Passage]:
@@ -494,7 +498,7 @@ def test_advice_against_an_option_and_a_wont_help_are_votes_against_it() -> None
         ("cdc", "To prevent resistance, don't use antibiotics for viruses like the common cold."),
         ("nlm", "Antibiotics won't help the common cold."),
     ]
-    answer = compose(question, hits_of_abstracts(statements))
+    answer = _answer_of(question, *statements)
     assert answer.verdict is not None
     assert (answer.verdict.value, answer.verdict.supporting, answer.verdict.opposing) == (
         VerdictValue.NOT_SUPPORTED,
@@ -509,7 +513,7 @@ def test_a_denial_of_the_opposite_effect_is_no_vote() -> None:
         ("causes", "Cigarette smoking causes most cases of lung cancer in men and women."),
         ("lower", "Smoking low tar cigarettes does not lower the risk of lung cancer."),
     ]
-    answer = compose(question, hits_of_abstracts(statements))
+    answer = _answer_of(question, *statements)
     assert answer.verdict is not None
     assert (answer.verdict.supporting, answer.verdict.opposing) == (1, 0)
 
@@ -517,7 +521,7 @@ def test_a_denial_of_the_opposite_effect_is_no_vote() -> None:
 def test_an_existence_question_is_answered_no_by_a_statement_that_there_is_none() -> None:
     question = "Are there any specific antidotes for rivaroxaban?"
     statements = [("none", "In 2013 there is no specific antidote for dabigatran, rivaroxaban or apixaban.")]
-    answer = compose(question, hits_of_abstracts(statements))
+    answer = _answer_of(question, *statements)
     assert answer.verdict is not None
     assert (answer.verdict.supporting, answer.verdict.opposing) == (0, 1)
 
@@ -529,7 +533,7 @@ def test_a_contagion_question_is_answered_by_how_the_disease_spreads_and_a_denia
         ("catch", "You can't catch shingles from someone who has it."),
         ("passed", "Shingles cannot be passed from one person to another."),
     ]
-    answer = compose(question, hits_of_abstracts(statements))
+    answer = _answer_of(question, *statements)
     assert answer.verdict is not None
     assert (answer.verdict.supporting, answer.verdict.opposing) == (0, 2)
     assert {b.text for b in answer.lead} == {statements[1][1], statements[2][1]}

@@ -187,7 +187,7 @@ def _without_repeats(
     What a statement adds are its words beyond the question's own terms and study vocabulary; a
     finding of no effect is compared only with other such findings, so that contradictions stay.
     """
-    topic = {stem(term) for term in analysis.concepts} | features.GENERIC_STEMS
+    topic = _question_stems(analysis)
     kept: list[Candidate] = []
     said: dict[bool, set[str]] = {True: set(), False: set()}
     for candidate in ordered:
@@ -278,13 +278,17 @@ def _says_little(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether the statement names next to nothing beyond the question: "Having a risk factor for stroke
     doesn't mean you'll have a stroke", "You can treat gout with medicines". It may stand in the article,
     after the statements that answer."""
-    topic = {stem(term) for term in analysis.concepts} | features.GENERIC_STEMS
     own = {
         stem(word)
         for word in content_terms(candidate.text)
         if word not in _EMPTY_WORDS and is_frame_free(word)
     }
-    return len(own - topic) < MIN_LEAD_WORDS
+    return len(own - _question_stems(analysis)) < MIN_LEAD_WORDS
+
+
+def _question_stems(analysis: QuestionAnalysis) -> set[str]:
+    """What every statement of the article names anyway: the question's own terms and study vocabulary."""
+    return {stem(term) for term in analysis.concepts} | features.GENERIC_STEMS
 
 
 def _answers_kind(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
