@@ -193,8 +193,7 @@ def verdicts(answers: Sequence[tuple[str, Answer]]) -> dict[str, Any]:
     }
 
 
-def yes_no_questions() -> list[dict[str, Any]]:
-    asked = json.loads(QUESTIONS.read_text())["questions"]
+def yes_no_questions(asked: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         q
         for q in asked
@@ -211,7 +210,10 @@ def build_library(folder: Path) -> Library:
 
 
 def run_pooled(
-    questions: Sequence[dict[str, Any]], folder: Path, embedder: str | None
+    questions: Sequence[dict[str, Any]],
+    yes_no: Sequence[dict[str, Any]],
+    folder: Path,
+    embedder: str | None,
 ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     from medoracle.search import Searcher
 
@@ -233,13 +235,12 @@ def run_pooled(
         "tuned_on": _abstention(searcher, OUT_OF_LIBRARY),
         "held_out": _abstention(searcher, OUT_OF_LIBRARY_HELDOUT),
     }
-    asked = yes_no_questions()
     verdict = {
         "a_own_snippets": verdicts(
-            [(str(q["exact_answer"]).lower(), compose(q["body"], own_snippet_hits(q))) for q in asked]
+            [(str(q["exact_answer"]).lower(), compose(q["body"], own_snippet_hits(q))) for q in yes_no]
         ),
         "b_pooled_library": verdicts(
-            [(str(q["exact_answer"]).lower(), answer_question(q["body"], searcher, k=K)) for q in asked]
+            [(str(q["exact_answer"]).lower(), answer_question(q["body"], searcher, k=K)) for q in yes_no]
         ),
     }
     stats = library.stats()
@@ -284,13 +285,14 @@ def main() -> None:
     if not QUESTIONS.exists():
         print(f"skipped: BioASQ data not present at {QUESTIONS}")
         return
-    questions = [q for q in json.loads(QUESTIONS.read_text())["questions"] if q["type"] == "summary"]
+    asked = json.loads(QUESTIONS.read_text())["questions"]
+    questions = [q for q in asked if q["type"] == "summary"]
     questions = [q for q in questions if q.get("ideal_answer") and q.get("snippets")][: args.limit]
     embedder = None if args.embedder == "none" else args.embedder
     cache = args.cache or Path(tempfile.gettempdir()) / "medoracle-bench-answers"
     cache.mkdir(parents=True, exist_ok=True)
     own = run_own_snippets(questions)
-    pooled, abstention, verdict = run_pooled(questions, cache, embedder)
+    pooled, abstention, verdict = run_pooled(questions, yes_no_questions(asked), cache, embedder)
     results = {
         "data": str(QUESTIONS.relative_to(SHARED.parent))
         if QUESTIONS.is_relative_to(SHARED.parent)
