@@ -489,3 +489,9 @@ def test_an_interaction_question_is_on_adverse_effects_and_follows_up_on_the_fir
     assert heading(asked) == "Interactions: Gabapentin and Hydrocodone"
     assert follow_ups(asked)[0] == "What is the dose of Gabapentin?"
     assert analyze("How much paracetamol can I take in a day?").topic == "paracetamol"
+
+
+def test_how_research_questions_ask_is_not_part_of_their_concepts() -> None:
+    assert analyze("What is the scope of the OMIA database?").concepts == ("omia", "database")
+    assert analyze("What is the link between TADs and GRBs?").concepts == ("tads", "grbs")
+    assert analyze("What is the principle of the PAR-CLIP methodology?").concepts == ("parclip",)

@@ -279,3 +279,31 @@ def test_a_title_case_line_without_a_full_stop_is_a_heading_not_a_statement() ->
 def test_a_footnote_marker_run_into_a_word_is_not_a_number() -> None:
     assert features.numbers("23Although metformin is widely used, 5 of 100 patients stop it.") == ["5", "100"]
     assert features.numbers("1.5Although") == []
+
+
+def test_a_sentence_naming_the_subject_by_its_bracketed_short_form_is_selected() -> None:
+    kept = _texts(
+        "Here, we report the discovery of AG-120 (ivosidenib), an inhibitor of mutant IDH1. "
+        "AG-120 lowers 2-hydroxyglutarate levels in mutant IDH1 tumour models. "
+        "Fanconi anaemia (FA) is a rare inherited disorder. FA cells are hypersensitive to mitomycin C.",
+        "What is the mechanism of action of ivosidenib in tumour models?",
+    )
+    assert kept == ["AG-120 lowers 2-hydroxyglutarate levels in mutant IDH1 tumour models."]
+
+
+def test_the_questions_own_second_name_for_its_subject_counts_as_naming_it() -> None:
+    kept = _texts(
+        "The FANCA gene contains 43 exons spanning 80 kb.",
+        "What is the genomic structure of the FAA (FANCA) gene?",
+    )
+    assert kept == ["The FANCA gene contains 43 exons spanning 80 kb."]
+
+
+def test_study_aims_and_findings_told_by_the_sentence_before_are_dropped() -> None:
+    kept = _texts(
+        "We therefore designed a retrospective study of gout flares in 26 patients. "
+        "The primary objective of this study is to assess gout flares after surgery. "
+        "Gout flares in women followed a similar trend. "
+        "Gout flares follow rises in serum urate."
+    )
+    assert kept == ["Gout flares follow rises in serum urate."]

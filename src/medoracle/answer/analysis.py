@@ -130,7 +130,10 @@ _FRAME_WORDS = (
     r"|worry|worried|concerned|components?|stages?(?! (?:\d|[IV]{1,3}\b))|know|fastest|quickest|easiest"
     r"|left|untreated|am|creams?|ointments?|lotions?|alternatives?|day|daily|some|someone|somebody|anyone|fix"
     r"|different|differ|away|go|safely|ok|okay|harmful|dangerous|risky|yourself|myself|called|suddenly|really"
-    r"|actually|sometimes|always|ever)"
+    r"|actually|sometimes|always|ever"
+    # How research questions ask: "the scope of the OMIA database", "the link between TADs and GRBs".
+    r"|links?|correlation|related|scope|aims?|methodology|methodological|techniques?|protocols?|distinction|result"
+    r"|suggested|developed|evaluated|performed|obtained|potential|doing|located|location|summary|including)"
 )
 # Not inside a hyphenated word: "hand-foot-and-mouth" keeps its "and".
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from medoracle.answer import followups, safety
 from medoracle.answer import text as features
+from medoracle.answer.aliases import with_aliases
 from medoracle.answer.analysis import analyze, content_terms, is_frame_free, populations, stem
 from medoracle.answer.balance import contradicting, side, verdict_of, votes
 from medoracle.answer.references import ReferenceBook, related_references
@@ -22,6 +23,7 @@ from medoracle.answer.selection import (
     Candidate,
     candidates,
     merge,
+    passage_aliases,
     same_opening,
     specific_count,
     subject_of,
@@ -122,7 +124,13 @@ def _why_abstain(
         )
     # The passages and titles the statements come from are their context.
     covered = set().union(
-        *(features.stems(c.hit.passage.text) | features.stems(c.hit.document.title) for c in found)
+        *(
+            with_aliases(
+                features.stems(f"{c.hit.passage.text} {c.hit.document.title}"),
+                passage_aliases(analysis, c.hit),
+            )
+            for c in found
+        )
     )
     missing = [term for term in analysis.concepts if not _mentioned(term, covered)]
     # Two-term questions need both terms ("population of Iceland" is not answered by any population study).

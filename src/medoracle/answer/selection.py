@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from medoracle.answer import text as features
+from medoracle.answer.aliases import Alias, aliases, with_aliases
 from medoracle.answer.analysis import comparison_sides, names_drug, stem
 from medoracle.answer.sections import SectionSpec, assign
 from medoracle.domain import Hit, Passage, QuestionAnalysis, QuestionKind, SourceSpan
@@ -104,21 +105,23 @@ _DEPENDENT_START = re.compile(
     r"|is|are|was|were|does)\b",
     re.IGNORECASE,
 )
-# A list given before the sentence: "Not everyone with appendicitis has all these symptoms", "Offer women
+# A list or a finding given before the sentence: "Not everyone with appendicitis has all these symptoms", "Offer women
 # with any one of these risk factors testing".
 _POINTS_BACK = re.compile(
-    r"\b(all|any|of|with|has|have|had) these (symptoms|signs|features|findings|problems|changes|risk factors"
-    r"|factors|conditions|criteria)\b",
+    r"\b((all|any|of|with|has|have|had) these (symptoms|signs|features|findings|problems|changes|risk factors"
+    r"|factors|conditions|criteria)"
+    # a finding told by the one before: "MSNA followed a similar trend"
+    r"|(a|the) (similar|same) (trend|pattern)s?)\b",
     re.IGNORECASE,
 )
 # Aims, methods and registrations: true, but they do not answer a clinical question.
 _BOILERPLATE = re.compile(
-    r"\b(we (aimed|sought|investigated|conducted|performed|searched|enrolled|recruited|reviewed|hypothesi[sz]ed"
+    r"\b(we ((therefore|then|also|further|first|subsequently) )?(aimed|sought|investigated|conducted|performed|searched|enrolled|recruited|reviewed|hypothesi[sz]ed"
     r"|examined|evaluated|assessed|analy[sz]ed|describe|report|present|propose|studied|developed|designed|tested"
     r"|review|discuss|summari[sz]e"
     r"|establish|illustrate|introduce|here)|our (aim|objective|goal)|^the (present )?study (investigated|examined"
     r"|evaluated|assessed|aimed|describes|reports)"
-    r"|the (aim|objective|purpose|goal) of|(was|were) (randomly )?(assigned|enrolled|recruited|included|defined as"
+    r"|the ((primary|main|secondary|overall) )?(aim|objective|purpose|goal)s? of|(was|were) (randomly )?(assigned|enrolled|recruited|included|defined as"
     r"|allocated)|defined as (\d|>|<|≥|≤|at least|more than|less than|fewer than)"
     r"|data were (collected|extracted|analy[sz]ed)|(databases?|medline|embase|pubmed|cochrane"
     r" library)\b.{0,40}\bsearched|informed consent|approved by|clinicaltrials\.gov|\bNCT\d+|registered"
@@ -404,6 +407,11 @@ def _score(
     return coverage + level_bonus + specific + number_bonus + section_bonus + 0.3 / (1 + rank)
 
 
+def passage_aliases(question: QuestionAnalysis, hit: Hit) -> tuple[Alias, ...]:
+    """The other names that the question, the hit's title and its passage give to what they name."""
+    return aliases(question.text) + aliases(hit.document.title) + aliases(hit.passage.text)
+
+
 def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: float) -> list[Candidate]:
     """Standalone sentences of the hits that name enough of the question's concepts, best first."""
     concepts = _concept_stems(question)
@@ -422,10 +430,11 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
         passage = hit.passage
         if _SKIPPED_SECTIONS.match(passage.section):
             continue
-        title_stems = features.stems(hit.document.title)
+        defined = passage_aliases(question, hit)
+        title_stems = with_aliases(features.stems(hit.document.title), defined)
         title_types = _types(hit.document.title)
         for start, end, sentence, gist in _statements(passage):
-            sentence_stems = features.stems(sentence)
+            sentence_stems = with_aliases(features.stems(sentence), defined)
             if asked_types and not asked_types & (_types(sentence) or title_types or asked_types):
                 continue  # "type 1 diabetes" does not answer a question on type 2 diabetes
             # A statement of no other type speaks of the one asked about: "complications of diabetes" answers

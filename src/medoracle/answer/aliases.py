@@ -1,0 +1,72 @@
+"""Short forms and other names that a text defines in brackets: "Fanconi anaemia (FA)", "AG-120 (ivosidenib)",
+"MINDY (motif interacting with Ub-containing novel DUB family)".
+
+Biomedical writing spells a name out once and uses its short form after, so "FA cells are hypersensitive to
+cross-linking agents" speaks of Fanconi anaemia as much as a sentence that spells it out; a question may
+name a thing twice ("the FAA (FANCA) gene") where a source names it once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from medoracle.answer.text import stems
+
+# Two names of one thing, each as its stems.
+Alias = tuple[frozenset[str], frozenset[str]]
+
+_BRACKETED = re.compile(r"\(([^()]{2,80})\)")
+# One word, as short forms are written: "FA", "NT-proBNP", "ERK1/2", "AG-120".
+_ONE_WORD = re.compile(r"[^\W_][\w'/-]*")
+_WORD = re.compile(r"[^\W_][\w'-]*")
+# A long form starts after the end of a clause: "… were studied; Fanconi anaemia (FA)".
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]]")
+MAX_LONG_WORDS = 8
+
+
+@lru_cache(maxsize=8192)
+def aliases(text: str) -> tuple[Alias, ...]:
+    """The pairs of names ``text`` defines: a short form with its long form, or two names of one thing."""
+    found = []
+    for match in _BRACKETED.finditer(text):
+        inside = match.group(1).strip()
+        clause = _CLAUSE_END.split(text[: match.start()])[-1]
+        before = _WORD.findall(clause)[-MAX_LONG_WORDS:]
+        if not before:
+            continue
+        if _ONE_WORD.fullmatch(inside):
+            long_form = _long_form(before, inside)
+            found.append((stems(inside), stems(" ".join(long_form))))
+        elif inside[0].lower() == before[-1][0].lower():
+            # The long form in brackets after its short form: "MINDY (motif interacting with …)".
+            found.append((stems(before[-1]), stems(inside)))
+    return tuple((first, second) for first, second in found if first and second and first != second)
+
+
+def _long_form(before: list[str], short: str) -> list[str]:
+    """The fewest last words that start with the short form's first letter and hold its letters in order
+    ("Fanconi anaemia" for "FA", "N-terminal pro-brain natriuretic peptide" for "NT-proBNP"); else the word
+    just before, another name: "AG-120 (ivosidenib)"."""
+    letters = [c for c in short.lower() if c.isalpha()]
+    for count in range(1, len(before) + 1):
+        words = before[-count:]
+        if letters and words[0][0].lower() == letters[0] and _in_order(letters, "".join(words).lower()):
+            return words
+    return before[-1:]
+
+
+def _in_order(letters: list[str], text: str) -> bool:
+    remaining = iter(text)
+    return all(letter in remaining for letter in letters)
+
+
+def with_aliases(named: frozenset[str], defined: tuple[Alias, ...]) -> frozenset[str]:
+    """What a text names, with the other name of each thing it names by one of its names."""
+    extra: set[str] = set()
+    for first, second in defined:
+        if first <= named:
+            extra |= second
+        if second <= named:
+            extra |= first
+    return named | extra if extra else named
