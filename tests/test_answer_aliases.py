@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medoracle.answer.aliases import aliases, with_aliases
+from medoracle.answer.aliases import aliases, initialisms, with_aliases
 from medoracle.answer.text import stems
 
 
@@ -42,3 +42,13 @@ def test_naming_one_name_of_a_thing_names_the_other() -> None:
     assert with_aliases(stems("FA cells are sensitive"), defined) >= stems("Fanconi anaemia")
     assert with_aliases(stems("Fanconi anaemia is rare"), defined) >= stems("FA")
     assert with_aliases(stems("anaemia is common"), defined) == stems("anaemia is common")
+
+
+def test_a_questions_runs_of_words_give_the_short_forms_sources_use() -> None:
+    shorts = {first for first, _ in initialisms("hallmarks of borderline personality disorder")}
+    assert stems("BPD") in shorts
+    assert stems("HO") not in shorts  # "hallmarks of": a stop word breaks the run
+    defined = initialisms("post-traumatic stress disorder")
+    assert with_aliases(stems("PTSD starts at different times"), defined) >= stems(
+        "post-traumatic stress disorder"
+    )

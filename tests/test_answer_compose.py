@@ -971,3 +971,20 @@ def test_a_prognosis_article_counts_whether_the_condition_can_be_cured_as_its_ou
     answer = compose(question, hits_of_abstracts([check, cure]))
     assert [b.text for b in answer.lead] == [cure[1]]
     assert [b.text for b in _all_bullets(answer)] == [cure[1]]
+
+
+def test_a_source_that_names_the_condition_only_by_its_initials_answers() -> None:
+    hits = hits_of_abstracts(
+        [
+            (
+                "tn1",
+                "TN occurs most often in people over age 50. A blood vessel pressing on the nerve causes TN.",
+            )
+        ]
+    )
+    answer = compose("What causes trigeminal neuralgia?", hits)
+    assert not answer.abstained
+    assert any(
+        "blood vessel" in bullet.text
+        for bullet in [*answer.lead, *(b for s in answer.sections for b in s.bullets)]
+    )

@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W_][\w'-]*")
 # A long form starts after the end of a clause: "… were studied; Fanconi anaemia (FA)".
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]]")
 MAX_LONG_WORDS = 8
+MAX_INITIALISM_WORDS = 5
 
 
 @lru_cache(maxsize=8192)
@@ -59,6 +60,30 @@ def _long_form(before: list[str], short: str) -> list[str]:
 def _in_order(letters: list[str], text: str) -> bool:
     remaining = iter(text)
     return all(letter in remaining for letter in letters)
+
+
+def initialisms(phrase: str) -> tuple[Alias, ...]:
+    """The short forms its runs of words would have: "borderline personality disorder" → "BPD" (and "PD"),
+    "post-traumatic stress disorder" → "PTSD", for sources that use only the short form."""
+    found = []
+    for run in _content_runs(phrase):
+        for start in range(len(run)):
+            for end in range(start + 2, min(start + MAX_INITIALISM_WORDS, len(run)) + 1):
+                words = run[start:end]
+                short = "".join(part[0] for word in words for part in word.split("-") if part)
+                found.append((stems(short), stems(" ".join(words))))
+    return tuple((first, second) for first, second in found if first and second)
+
+
+def _content_runs(phrase: str) -> list[list[str]]:
+    """Its words in runs that stop words break: "hallmarks of heart failure" gives "HF", not "HO"."""
+    runs: list[list[str]] = [[]]
+    for word in _WORD.findall(phrase):
+        if stems(word):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return runs
 
 
 def with_aliases(named: frozenset[str], defined: tuple[Alias, ...]) -> frozenset[str]:

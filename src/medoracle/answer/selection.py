@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from medoracle.answer import text as features
-from medoracle.answer.aliases import Alias, aliases, with_aliases
+from medoracle.answer.aliases import Alias, aliases, initialisms, with_aliases
 from medoracle.answer.analysis import comparison_sides, names_drug, stem
 from medoracle.answer.sections import SectionSpec, assign
 from medoracle.domain import Hit, Passage, QuestionAnalysis, QuestionKind, SourceSpan
@@ -82,6 +82,15 @@ GENERIC_TERMS = frozenset(
         "analysis",
         "study",
         "studies",
+        # a study's design: "results of randomised controlled trials for certolizumab"
+        "trial",
+        "trials",
+        "randomised",
+        "randomized",
+        "controlled",
+        "systematic",
+        "review",
+        "reviews",
         "cancer",
         "tumor",
         "tumour",
@@ -409,7 +418,12 @@ def _score(
 
 def passage_aliases(question: QuestionAnalysis, hit: Hit) -> tuple[Alias, ...]:
     """The other names that the question, the hit's title and its passage give to what they name."""
-    return aliases(question.text) + aliases(hit.document.title) + aliases(hit.passage.text)
+    return (
+        aliases(question.text)
+        + initialisms(question.topic)
+        + aliases(hit.document.title)
+        + aliases(hit.passage.text)
+    )
 
 
 def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: float) -> list[Candidate]:
@@ -434,18 +448,18 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
         title_stems = with_aliases(features.stems(hit.document.title), defined)
         title_types = _types(hit.document.title)
         for start, end, sentence, gist in _statements(passage):
-            sentence_stems = with_aliases(features.stems(sentence), defined)
+            sentence_stems = features.stems(sentence)
             if asked_types and not asked_types & (_types(sentence) or title_types or asked_types):
                 continue  # "type 1 diabetes" does not answer a question on type 2 diabetes
             # A statement of no other type speaks of the one asked about: "complications of diabetes" answers
             # a question on type 2 diabetes no less than "the types of diabetes" names its word "type".
-            named = sentence_stems | type_word
+            named = with_aliases(sentence_stems, defined) | type_word
             # The title is the sentence's context: a guideline on metformin in CKD need not repeat "CKD".
             shared = (named | title_stems) & concepts
             # Cheap word tests first: most sentences of a passage do not name the question's terms.
-            if not sentence_stems & specific or len(shared) < needed:
+            if not named & specific or len(shared) < needed:
                 continue
-            if subject is not None and subject not in sentence_stems | title_stems:
+            if subject is not None and subject not in named | title_stems:
                 continue
             if not _stands_alone(sentence):
                 continue
