@@ -495,3 +495,5 @@ def test_how_research_questions_ask_is_not_part_of_their_concepts() -> None:
     assert analyze("What is the scope of the OMIA database?").concepts == ("omia", "database")
     assert analyze("What is the link between TADs and GRBs?").concepts == ("tads", "grbs")
     assert analyze("What is the principle of the PAR-CLIP methodology?").concepts == ("parclip",)
+    assert analyze("Which is the major function of sororin?").concepts == ("sororin",)
+    assert analyze("What is the indication of CPX-351?").concepts == ("cpx351",)

@@ -103,7 +103,8 @@ _FRAME_WORDS = (
     r"|(?:plays?|playing) (?:a|an|any)(?: \w+)? roles?|acts? as|suffer(?:s|ing)? from"
     r"|(?:tests?|exams?|scans?) (?:(?:are|is) )?(?:used )?(?:to|for) (?:diagnos\w*|detect\w*|confirm\w*)"
     # "the major cause of", but "major depression" keeps its word
-    r"|(?:major|leading|primary|biggest|main|commonest) (?:causes?|reasons?|risk factors?|symptoms?|treatments?)"
+    r"|(?:major|leading|primary|biggest|main|commonest) (?:causes?|reasons?|risk factors?|symptoms?|treatments?"
+    r"|functions?|roles?)|clinical (?:features?|presentations?|manifestations?)"
     # a count before what is counted: "the 3 types of", "9 symptoms of"
     r"|\d+(?= (?:main |common |warning |early )?(?:types?|kinds?|symptoms?|signs?|causes?|ways?|stages?|components?"
     r"|characteristics))"
@@ -133,7 +134,8 @@ _FRAME_WORDS = (
     r"|actually|sometimes|always|ever"
     # How research questions ask: "the scope of the OMIA database", "the link between TADs and GRBs".
     r"|links?|correlation|related|scope|aims?|methodology|methodological|techniques?|protocols?|distinction|result"
-    r"|suggested|developed|evaluated|performed|obtained|potential|doing|located|location|summary|including)"
+    r"|suggested|developed|evaluated|performed|obtained|potential|doing|located|location|summary|including"
+    r"|mechanisms|(?:with )?respect to|indications?|approved)"
 )
 # Not inside a hyphenated word: "hand-foot-and-mouth" keeps its "and".
 _FRAME = re.compile(rf"(?<![\w-]){_FRAME_WORDS}(?![\w-])", re.IGNORECASE)
