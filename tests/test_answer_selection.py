@@ -307,3 +307,13 @@ def test_study_aims_and_findings_told_by_the_sentence_before_are_dropped() -> No
         "Gout flares follow rises in serum urate."
     )
     assert kept == ["Gout flares follow rises in serum urate."]
+
+
+def test_a_source_spelling_out_the_questions_abbreviation_names_it() -> None:
+    kept = _texts(
+        "Complement activation causes the inflammation of the optic nerve seen in neuromyelitis optica.",
+        "What triggers NMO?",
+    )
+    assert kept == [
+        "Complement activation causes the inflammation of the optic nerve seen in neuromyelitis optica."
+    ]

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from medoracle.answer.text import stems
+from medoracle.search.query import expand_abbreviation
 
 # Two names of one thing, each as its stems.
 Alias = tuple[frozenset[str], frozenset[str]]
@@ -84,6 +85,16 @@ def _content_runs(phrase: str) -> list[list[str]]:
         elif runs[-1]:
             runs.append([])
     return runs
+
+
+def expansions(text: str) -> tuple[Alias, ...]:
+    """Its abbreviations with their usual meaning: "Can a UTI cause back pain?" → "urinary tract infection"."""
+    found = []
+    for word in _WORD.findall(text):
+        meaning = expand_abbreviation(word)
+        if meaning is not None:
+            found.append((stems(word), stems(meaning)))
+    return tuple((first, second) for first, second in found if first and second and first != second)
 
 
 def with_aliases(named: frozenset[str], defined: tuple[Alias, ...]) -> frozenset[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from medoracle.answer import text as features
-from medoracle.answer.aliases import Alias, aliases, initialisms, with_aliases
+from medoracle.answer.aliases import Alias, aliases, expansions, initialisms, with_aliases
 from medoracle.answer.analysis import comparison_sides, names_drug, stem
 from medoracle.answer.sections import SectionSpec, assign
 from medoracle.domain import Hit, Passage, QuestionAnalysis, QuestionKind, SourceSpan
@@ -421,6 +421,7 @@ def passage_aliases(question: QuestionAnalysis, hit: Hit) -> tuple[Alias, ...]:
     return (
         aliases(question.text)
         + initialisms(question.topic)
+        + expansions(question.text)
         + aliases(hit.document.title)
         + aliases(hit.passage.text)
     )
