@@ -317,3 +317,12 @@ def test_a_source_spelling_out_the_questions_abbreviation_names_it() -> None:
     assert kept == [
         "Complement activation causes the inflammation of the optic nerve seen in neuromyelitis optica."
     ]
+
+
+def test_statements_that_do_not_name_the_gene_asked_about_go_once_one_does() -> None:
+    question = "Where is the protein CLIC1 localized?"
+    off_topic = "DeepLoc predicts where a protein is localized in the cell by deep learning."
+    assert _texts(f"CLIC1 is localized to the nucleus and the cytoplasm. {off_topic}", question) == [
+        "CLIC1 is localized to the nucleus and the cytoplasm."
+    ]
+    assert _texts(off_topic, question) == [off_topic]  # nothing better: what there is stays

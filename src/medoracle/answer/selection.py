@@ -33,6 +33,8 @@ OPENING_WORDS = 8  # statements opening with this many words in common are two w
 MAX_ITEMS = 8
 MAX_ITEM_WORDS = 20
 MAX_NEEDED_CONCEPTS = 3
+# A word with a digit or a capital after its first letter: "CLIC1", "lincRNA", "Nrf2", "COVID-19", "IPF".
+_IDENTIFIER = re.compile(r"\b(?=[\w-]*\d|\w+[A-Z])[A-Za-z][\w-]*")
 # Biomedical words too general to tie a statement to a question by themselves (stems).
 GENERIC_TERMS = frozenset(
     stem(word)
@@ -393,6 +395,13 @@ def subject_of(question: QuestionAnalysis) -> str | None:
     return next((s for s in map(stem, question.concepts) if s not in GENERIC_TERMS), None)
 
 
+def _identifiers(question: QuestionAnalysis) -> frozenset[str]:
+    """The concepts the question writes as names of genes, proteins, drugs in development or abbreviations
+    ("CLIC1", "lincRNA", "FGF21", "IPF"): a statement on protein localisation that does not name CLIC1 says
+    nothing about where CLIC1 is."""
+    return features.stems(" ".join(_IDENTIFIER.findall(question.text))) & _concept_stems(question)
+
+
 def _own_words(first: frozenset[str], second: frozenset[str]) -> list[frozenset[str]]:
     """What names each option apart from the other: "psoriatic arthritis" and "rheumatoid arthritis" share
     "arthritis", which names neither; "tremor" and "essential tremor" are told by "essential". A generic
@@ -440,7 +449,10 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
     compared = comparison_sides(question)
     sides = _own_words(*(features.stems(compared[side]) for side in ("first", "second"))) if compared else []
     drug = names_drug(question.topic)
+    # Once some statement names the gene or abbreviation asked about, those that do not are off topic.
+    anchors = _identifiers(question) if len(concepts) > 1 else frozenset()
     found: list[Candidate] = []
+    anchored: list[bool] = []
     for rank, hit in enumerate(hits):
         passage = hit.passage
         if _SKIPPED_SECTIONS.match(passage.section):
@@ -481,6 +493,9 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
                     named=frozenset(named & concepts),
                 )
             )
+            anchored.append(bool(anchors & (named | title_stems)))
+    if any(anchored):
+        found = [c for c, named_anchor in zip(found, anchored, strict=True) if named_anchor]
     found.sort(key=lambda c: -c.score)
     return found
 
