@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medoracle.answer.aliases import aliases, initialisms, with_aliases
+from medoracle.answer.aliases import aliases, hyphenations, initialisms, with_aliases
 from medoracle.answer.text import stems
 
 
@@ -52,3 +52,9 @@ def test_a_questions_runs_of_words_give_the_short_forms_sources_use() -> None:
     assert with_aliases(stems("PTSD starts at different times"), defined) >= stems(
         "post-traumatic stress disorder"
     )
+
+
+def test_a_hyphenated_word_is_paired_with_its_parts_but_not_after_a_prefix() -> None:
+    assert set(hyphenations("immediate-early genes and anti-inflammatory drugs")) == {
+        (stems("immediate-early"), stems("immediate early"))
+    }

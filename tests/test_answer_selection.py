@@ -326,3 +326,15 @@ def test_statements_that_do_not_name_the_gene_asked_about_go_once_one_does() -> 
         "CLIC1 is localized to the nucleus and the cytoplasm."
     ]
     assert _texts(off_topic, question) == [off_topic]  # nothing better: what there is stays
+
+
+def test_a_compound_written_with_a_hyphen_names_the_questions_words_only_if_it_is_made_of_them() -> None:
+    defined = "Immediate-early genes are induced within minutes by growth factors."
+    assert _texts(defined, "How are immediate early genes defined?") == [defined]
+    assert (
+        _texts(
+            "Tarsal-carpal coalition syndrome is a rare inherited bone disorder.",
+            "What causes carpal syndrome?",
+        )
+        == []
+    )

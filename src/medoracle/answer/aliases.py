@@ -1,9 +1,10 @@
-"""Short forms and other names that a text defines in brackets: "Fanconi anaemia (FA)", "AG-120 (ivosidenib)",
-"MINDY (motif interacting with Ub-containing novel DUB family)".
+"""Other names of what a question asks about, so that a statement using one of them names it.
 
-Biomedical writing spells a name out once and uses its short form after, so "FA cells are hypersensitive to
-cross-linking agents" speaks of Fanconi anaemia as much as a sentence that spells it out; a question may
-name a thing twice ("the FAA (FANCA) gene") where a source names it once.
+Biomedical writing spells a name out once and uses its short form after ("Fanconi anaemia (FA)"; "FA cells
+are hypersensitive to cross-linking agents" speaks of Fanconi anaemia as much as a sentence that spells it
+out); sources call "borderline personality disorder" "BPD" without defining it; patients ask about "NMO"
+where sources write "neuromyelitis optica"; "immediate-early" and "immediate early" are one word written two
+ways. Each name is a set of stems; a pair of them is an Alias.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ _WORD = re.compile(r"[^\W_][\w'-]*")
 # A long form starts after the end of a clause: "… were studied; Fanconi anaemia (FA)".
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]]")
 MAX_LONG_WORDS = 8
+_HYPHENATED = re.compile(r"\b[^\W\d_]{2,}(?:-[^\W\d_]{2,})+\b")
+# Parts that are not words of their own: "anti-inflammatory" is not "inflammatory".
+_PREFIXES = frozenset(
+    "anti non pre post co re de un multi inter intra sub super over under self semi".split()
+)
 MAX_INITIALISM_WORDS = 5
 
 
@@ -95,6 +101,16 @@ def expansions(text: str) -> tuple[Alias, ...]:
         if meaning is not None:
             found.append((stems(word), stems(meaning)))
     return tuple((first, second) for first, second in found if first and second and first != second)
+
+
+def hyphenations(text: str) -> tuple[Alias, ...]:
+    """Its hyphenated words with their parts: "immediate-early" is also written "immediate early"."""
+    found = []
+    for word in _HYPHENATED.findall(text):
+        parts = word.lower().split("-")
+        if not _PREFIXES.intersection(parts) and len(stems(" ".join(parts))) == len(parts):
+            found.append((stems(word), stems(" ".join(parts))))
+    return tuple(found)
 
 
 def with_aliases(named: frozenset[str], defined: tuple[Alias, ...]) -> frozenset[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from medoracle.answer import text as features
-from medoracle.answer.aliases import Alias, aliases, expansions, initialisms, with_aliases
+from medoracle.answer.aliases import Alias, aliases, expansions, hyphenations, initialisms, with_aliases
 from medoracle.answer.analysis import comparison_sides, names_drug, stem
 from medoracle.answer.sections import SectionSpec, assign
 from medoracle.domain import Hit, Passage, QuestionAnalysis, QuestionKind, SourceSpan
@@ -427,12 +427,17 @@ def _score(
 
 def passage_aliases(question: QuestionAnalysis, hit: Hit) -> tuple[Alias, ...]:
     """The other names that the question, the hit's title and its passage give to what they name."""
+    concepts = _concept_stems(question)
     return (
         aliases(question.text)
         + initialisms(question.topic)
         + expansions(question.text)
+        + hyphenations(question.text)
         + aliases(hit.document.title)
         + aliases(hit.passage.text)
+        # "immediate-early genes" for the question's "immediate early genes"; but "tarsal-carpal coalition"
+        # is not about the carpal tunnel.
+        + tuple(pair for pair in hyphenations(hit.passage.text) if pair[1] <= concepts)
     )
 
 
