@@ -124,7 +124,7 @@ _FRAME_WORDS = (
     r"|provide|examples?|association|associated|relationship|relation|basis|mode|known|applied|available"
     r"|approaches|results|advances|recent|latest|evidence|summari[sz]e|after|during|before|among|within|outcomes?"
     # How the question asks, not what about: "the best way to", "the history of", "the advantage of".
-    r"|ways?|history|meaning|concept|principles?|characteristics|characteri[sz]e|advantages?|disadvantages?"
+    r"|ways?|history|meaning|concept|principles?|characteristics?|characteri[sz]e|advantages?|disadvantages?"
     r"|applications?|value|importance|significance|observations|regarding|show|using|considered|becomes?"
     # Consumers' wording: "how long do hiccups usually last", "levofloxacin tablets ... please"
     r"|usually|normally|lasts?|please|indicates?|give|administer|inject|tablets?|pills?|capsules?|same|reasons?|cures?"
