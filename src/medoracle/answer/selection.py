@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from medoracle.answer import text as features
@@ -429,15 +430,22 @@ def passage_aliases(question: QuestionAnalysis, hit: Hit) -> tuple[Alias, ...]:
     """The other names that the question, the hit's title and its passage give to what they name."""
     concepts = _concept_stems(question)
     return (
-        aliases(question.text)
-        + initialisms(question.topic)
-        + expansions(question.text)
-        + hyphenations(question.text)
+        _question_aliases(question)
         + aliases(hit.document.title)
         + aliases(hit.passage.text)
         # "immediate-early genes" for the question's "immediate early genes"; but "tarsal-carpal coalition"
         # is not about the carpal tunnel.
         + tuple(pair for pair in hyphenations(hit.passage.text) if pair[1] <= concepts)
+    )
+
+
+@lru_cache(maxsize=256)
+def _question_aliases(question: QuestionAnalysis) -> tuple[Alias, ...]:
+    return (
+        aliases(question.text)
+        + initialisms(question.topic)
+        + expansions(question.text)
+        + hyphenations(question.text)
     )
 
 
@@ -454,10 +462,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
     compared = comparison_sides(question)
     sides = _own_words(*(features.stems(compared[side]) for side in ("first", "second"))) if compared else []
     drug = names_drug(question.topic)
-    # Once some statement names the gene or abbreviation asked about, those that do not are off topic.
-    anchors = _identifiers(question) if len(concepts) > 1 else frozenset()
     found: list[Candidate] = []
-    anchored: list[bool] = []
     for rank, hit in enumerate(hits):
         passage = hit.passage
         if _SKIPPED_SECTIONS.match(passage.section):
@@ -498,9 +503,9 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
                     named=frozenset(named & concepts),
                 )
             )
-            anchored.append(bool(anchors & (named | title_stems)))
-    if any(anchored):
-        found = [c for c, named_anchor in zip(found, anchored, strict=True) if named_anchor]
+    # Once some statement names the gene or abbreviation asked about, those that do not are off topic.
+    if anchored := [c for c in found if _identifiers(question) & c.named]:
+        found = anchored
     found.sort(key=lambda c: -c.score)
     return found
 
