@@ -497,3 +497,8 @@ def test_how_research_questions_ask_is_not_part_of_their_concepts() -> None:
     assert analyze("What is the principle of the PAR-CLIP methodology?").concepts == ("parclip",)
     assert analyze("Which is the major function of sororin?").concepts == ("sororin",)
     assert analyze("What is the indication of CPX-351?").concepts == ("cpx351",)
+
+
+def test_a_greek_letter_is_read_as_its_name() -> None:
+    assert stems("TNF-α and NF-κB") == stems("TNF-alpha and NF-kappaB")
+    assert stems("TGF-β") != stems("TGF")

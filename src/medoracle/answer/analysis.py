@@ -382,7 +382,12 @@ def clean_question(question: str) -> str:
 
 
 def _joined(text: str) -> str:
+    text = text.translate(_GREEK)
     return _NON.sub("non", _VITAMIN.sub(lambda m: "".join(g for g in m.groups() if g), text))
+
+
+# Greek letters as their names: "TNF-α" is written "TNF-alpha" too ("μ" is left: "μg" is a unit).
+_GREEK = str.maketrans({"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "ε": "epsilon"})
 
 
 def content_terms(text: str) -> list[str]:
