@@ -502,3 +502,8 @@ def test_how_research_questions_ask_is_not_part_of_their_concepts() -> None:
 def test_a_greek_letter_is_read_as_its_name() -> None:
     assert stems("TNF-α and NF-κB") == stems("TNF-alpha and NF-kappaB")
     assert stems("TGF-β") != stems("TGF")
+
+
+def test_accents_do_not_tell_words_apart_and_trademarks_do_not_join_them() -> None:
+    assert stems("Guillain-Barré syndrome in Sjögren's") == stems("Guillain-Barre syndrome in Sjogren's")
+    assert stems("Yescarta™") == stems("Yescarta")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from medoracle.domain import QuestionAnalysis, QuestionKind
 from medoracle.synonyms import concept_stem, is_drug
@@ -382,8 +383,15 @@ def clean_question(question: str) -> str:
 
 
 def _joined(text: str) -> str:
-    text = text.translate(_GREEK)
+    text = _without_accents(text.translate(_GREEK))
     return _NON.sub("non", _VITAMIN.sub(lambda m: "".join(g for g in m.groups() if g), text))
+
+
+def _without_accents(text: str) -> str:
+    """ "Guillain-Barré", "Sjögren" and "Behçet" as they are also written: "Guillain-Barre", "Sjogren"."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 # Greek letters as their names: "TNF-α" is written "TNF-alpha" too ("μ" is left: "μg" is a unit).
