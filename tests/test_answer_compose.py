@@ -988,3 +988,21 @@ def test_a_source_that_names_the_condition_only_by_its_initials_answers() -> Non
         "blood vessel" in bullet.text
         for bullet in [*answer.lead, *(b for s in answer.sections for b in s.bullets)]
     )
+
+
+def test_a_statement_saying_the_opposite_of_what_is_asked_votes_no() -> None:
+    question = "Is hepatic mesenchymal hamartoma a malignant tumour?"
+    benign = ("benign", "Hepatic mesenchymal hamartoma is a rare benign tumour of the liver in children.")
+    answer = _answer_of(question, benign)
+    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (0, 1)
+
+
+def test_a_trial_that_did_not_prove_an_effect_and_a_debate_on_whether_vote_no_and_nothing() -> None:
+    question = "Is bapineuzumab effective for Alzheimer's disease?"
+    failed = ("failed", "In phase III trials bapineuzumab did not prove effective in Alzheimer's disease.")
+    debated = (
+        "debated",
+        "There is still much debate on whether bapineuzumab is effective in Alzheimer's disease.",
+    )
+    answer = _answer_of(question, failed, debated)
+    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (0, 1)

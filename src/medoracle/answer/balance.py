@@ -121,6 +121,21 @@ _EFFECT_WAYS = {
 }
 # The two words after a negation: "does not lower", "did not significantly increase".
 _NEGATED_WORDS = re.compile(rf"({_NOT}|\bno)\s+(?P<words>\w+(?:\s+\w+)?)", re.IGNORECASE)
+# Words with an opposite, each way; not effects ("increase", "reduce"), which may be said of another exposure.
+_OPPOSITE_WORDS = (
+    ("enrich", "deplet"),
+    ("benign", "malignan"),
+    ("dominant", "recessive"),
+    ("upregulat", "downregulat"),
+    ("overexpress", "underexpress"),
+    ("hypermethylat", "hypomethylat"),
+    ("gain-of-function", "loss-of-function"),
+)
+_OPPOSITES = tuple(
+    (re.compile(rf"\b{first}\w*", re.IGNORECASE), re.compile(rf"\b{second}\w*", re.IGNORECASE))
+    for pair in _OPPOSITE_WORDS
+    for first, second in (pair, pair[::-1])
+)
 # Words of a yes/no question that say nothing a statement could deny.
 _AUXILIARIES = frozenset(
     "does do did is are was were can could should would will may might has have had you your i my "
@@ -131,7 +146,9 @@ _UNKNOWN = re.compile(
     r"(unknown|unclear|uncertain|controversial|not (known|clear))|(little|not much) is known"
     # what was once held: "Cystic fibrosis used to be considered a fatal disease of childhood"; not a name
     # once used: "type 2 diabetes, formerly called adult-onset diabetes"
-    r"|used to be|(was|were) once (thought|believed|considered)|formerly (thought|believed|considered))\b",
+    r"|used to be|(was|were) once (thought|believed|considered)|formerly (thought|believed|considered)"
+    # "there is still much debate on whether magnesium sulfate improves outcome"
+    r"|(debate|controversy|uncertainty) (on|about|over|as to|regarding) whether)\b",
     re.IGNORECASE,
 )
 
@@ -155,6 +172,8 @@ def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
         # "Low-tar cigarettes do not lower the risk" says nothing on whether smoking causes lung cancer.
         if candidate.null_finding and _opposite_effects(question.text, candidate.text):
             return None
+        if _says_opposite(question.text, candidate.text):
+            return False  # "UCEs are depleted among segmental duplications": not enriched
         if _ASKS_SPREAD.search(question.text):
             if _DENIES_SPREAD.search(candidate.text):
                 return False  # "Shingles cannot be passed from one person to another"
@@ -168,6 +187,15 @@ def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
     else:
         return None
     return safe != bool(_ASKS_HARM.search(question.text))
+
+
+def _says_opposite(question: str, statement: str) -> bool:
+    """The statement says the opposite of what the question asks, and not also what it asks: "a benign
+    hepatic tumour" answers "Is hepatic mesenchymal hamartoma a malignant tumour?"."""
+    return any(
+        asked.search(question) and opposite.search(statement) and not asked.search(statement)
+        for asked, opposite in _OPPOSITES
+    )
 
 
 def _opposite_effects(question: str, statement: str) -> bool:
