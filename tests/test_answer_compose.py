@@ -1006,3 +1006,18 @@ def test_a_trial_that_did_not_prove_an_effect_and_a_debate_on_whether_vote_no_an
     )
     answer = _answer_of(question, failed, debated)
     assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (0, 1)
+
+
+def test_a_drug_to_be_avoided_in_pregnancy_answers_whether_it_can_be_used_no() -> None:
+    question = "Can valproate be used during pregnancy?"
+    avoided = ("avoided", "Valproate should be avoided during pregnancy because of its teratogenicity.")
+    answer = _answer_of(question, avoided)
+    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (0, 1)
+
+
+def test_no_approved_drug_answers_whether_there_is_an_approved_treatment_no() -> None:
+    question = "Is there any approved treatment for NAFLD?"
+    common = ("common", "Nonalcoholic fatty liver disease (NAFLD) has an increasing prevalence worldwide.")
+    none_approved = ("none", "At present, no specific pharmacotherapy is approved for NAFLD.")
+    answer = _answer_of(question, common, none_approved)
+    assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (0, 1)

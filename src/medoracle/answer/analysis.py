@@ -365,7 +365,7 @@ _SALT = re.compile(
 # Frame words that, in a yes/no question, say what is asked of its subject: "Can otitis media be cured?",
 # "Does Gilbert's syndrome affect life expectancy?", "Does tinnitus go away?".
 _ASKED_OF_SUBJECT = re.compile(
-    r"cur(e|es|ed|able)|life|expectancy|surviv\w*|outlook|prognosis|mortality|fatal|away"
+    r"cur(e|es|ed|able)|life|expectancy|surviv\w*|outlook|prognosis|mortality|fatal|away|approved"
 )
 
 

@@ -54,7 +54,12 @@ def _words(stems: frozenset[str]) -> frozenset[str]:
 # A question on safety is answered by what a statement says of harm, not by any finding on its subject:
 # "Metformin is better than clomiphene for ovulation" says nothing on whether it is safe in pregnancy,
 # and "lithium might be associated with an increased risk of cardiac malformations" says it may not be.
-_ASKS_SAFETY = re.compile(r"\b(safe|safely|ok|okay|harmful|dangerous|risky|bad for)\b", re.IGNORECASE)
+_ASKS_SAFETY = re.compile(
+    r"\b(safe|safely|ok|okay|harmful|dangerous|risky|bad for)\b"
+    # "Can valproate be used during pregnancy?"
+    r"|\b(used|taken|given|use|take)\b.{0,30}\b(during|in|while) (pregnancy|breast-?feeding|lactation)\b",
+    re.IGNORECASE,
+)
 _ASKS_HARM = re.compile(r"\b(harmful|dangerous|risky|bad for)\b", re.IGNORECASE)
 _NO_HARM = re.compile(
     r"\b((is|are|was|were|appears?|considered|remains?) (generally |probably |likely |relatively )?"
@@ -93,7 +98,7 @@ _STATES_EFFECT = re.compile(
 )
 # Advice against an option answers whether it works or should be used: no.
 _ADVISES_AGAINST = re.compile(
-    r"\b((does|do|did) not recommend|recommends? against|(is|are) not (recommended|indicated)"
+    r"\b((does|do|did) not recommend|recommends? against|(is|are) not (recommended|indicated)|(should|must) be avoided"
     r"|(should|must) not (be )?(use|used|given|prescribed|offered|take|taken)"
     r"|(do not|don't|never) (use|give|prescribe|offer|take))\b",
     re.IGNORECASE,
@@ -110,8 +115,9 @@ _DENIES_SPREAD = re.compile(rf"{_NOT}( \w+){{0,2}} {_SPREAD_WORDS}", re.IGNORECA
 # dabigatran, rivaroxaban or apixaban", which states no effect.
 _ASKS_EXISTENCE = re.compile(r"^\s*(is|are) there\b", re.IGNORECASE)
 _DENIES_EXISTENCE = re.compile(
-    r"\b(there (is|are|was|were) (still )?no|(lack|absence) of|none of|no \w+ (is|are) (yet )?available"
-    r"|not (yet )?(available|exist))\b",
+    r"\b(there (is|are|was|were) (still )?no|(lack|absence) of|none of"
+    r"|no (\w+ ){1,2}(is|are|has been|have been) (yet |currently )?(available|approved)"
+    r"|not (yet )?(available|exist|approved))\b",
     re.IGNORECASE,
 )
 # Effects one way or the other: "cause" and "lower" ask opposite things.
@@ -130,6 +136,7 @@ _OPPOSITE_WORDS = (
     ("overexpress", "underexpress"),
     ("hypermethylat", "hypomethylat"),
     ("gain-of-function", "loss-of-function"),
+    ("susceptib", "resistan"),
 )
 _OPPOSITES = tuple(
     (re.compile(rf"\b{first}\w*", re.IGNORECASE), re.compile(rf"\b{second}\w*", re.IGNORECASE))

@@ -26,7 +26,7 @@ _NO_ADVICE = (
 )
 # Findings of no effect or no association: the "no" side of a yes/no question.
 _NULL_FINDING = re.compile(
-    r"\b(no (statistically )?(significant|clear|consistent|convincing)?\s?(evidence|association|difference|effect"
+    r"\b(no (statistically )?(significant|clear|consistent|convincing)?\s?(survival |mortality |clinical )?(evidence|association|difference|effect"
     r"|benefit|improvement|correlation|relationship|change|increase|reduction|role)|not (significantly|associated"
     r"|correlated|effective|efficacious|superior|related|linked|improve|reduce|increase|beneficial|support)"
     # "did not reduce", "was not different": not "There is not one specific test", "do not use fasting glucose"
@@ -34,7 +34,7 @@ _NULL_FINDING = re.compile(
     r" (\w+ ){0,2}?(reduce|improve|increase|affect|change|differ|prevent|lower|alter|show"
     r"|find|predict|shorten|prolong|cause|lead|influence|modify|decrease|raise|protect|benefit|help|work"
     r"|respond|correlate|contribute|slow|delay|extend|worsen|support|confer|have an? (effect|impact|role)"
-    r"|prove|achieve|meet|reach)\w*"
+    r"|prove|achieve|meet|reach|result in)\w*"
     r"|(was|were|is|are) not (\w+ )?(different|effective|superior|inferior|beneficial|useful|harmful|linked"
     r"|related|associated|predictive|protective|significant|changed|altered|affected|increased|reduced"
     r"|improved|decreased|caused|due|responsible|explained|involved)"
