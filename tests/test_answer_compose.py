@@ -1021,3 +1021,10 @@ def test_no_approved_drug_answers_whether_there_is_an_approved_treatment_no() ->
     none_approved = ("none", "At present, no specific pharmacotherapy is approved for NAFLD.")
     answer = _answer_of(question, common, none_approved)
     assert answer.verdict is not None and (answer.verdict.supporting, answer.verdict.opposing) == (0, 1)
+
+
+def test_stretching_and_a_new_drug_name_answer_a_treatment_question() -> None:
+    stretch = ("stretch", "Leg cramps require stretching the affected muscle for relief.")
+    assert _lead_of("How do I stop cramps in my legs?", stretch) == [stretch[1]]
+    drug = ("drug", "Apremilast has been approved for the treatment of psoriasis and psoriatic arthritis.")
+    assert _lead_of("How can I get rid of my psoriasis?", drug) == [drug[1]]

@@ -464,7 +464,7 @@ _DRUG_NAME = re.compile(
     r"|sone|olone|asone|lukast|tadine|caine|profen|fenac|coxib|semide|thiazide|(?<!s)terol|tropium|formin|glinide"
     r"|dronate|tinib|zumab|ximab|ercept|acept|orphine|codone|morphone|entanyl|adol|adone|mectin|rubicin|taxel"
     r"|platin|limus|ozole|prost(ol)?|pramide|tocin|udine|ampi(ci)?n|peridol|oxone|trexone|apine|gestrel|sonide"
-    r"|phosphamide|thioprine)$|^codeine$",
+    r"|phosphamide|thioprine|milast)$|^codeine$",
     re.IGNORECASE,
 )
 _DRUG_CLASS = re.compile(

@@ -255,7 +255,8 @@ _TREATMENT_NAMES = re.compile(
     r"|insulin|transplant\w*|exercises?|diet\w*|weight loss|counsel\w*|psychotherap\w*|psychological"
     r"|cognitive behavio\w*|radiation|radiotherapy|immunotherap\w*|injections?|infusions?|braces?|splints?"
     r"|casts?|bed rest|compression|laser|stents?|stenting|bypass|dialysis|oxygen|ventilation|lifestyle|agents?"
-    r"|pills?|creams?|ointments?|tablets?|supplements?|procedures?|removal|excision|drainage|physiotherap\w*)\b",
+    r"|pills?|creams?|ointments?|tablets?|supplements?|procedures?|removal|excision|drainage|physiotherap\w*"
+    r"|stretch\w*|massag\w*|moisturi[sz]\w*|emollients?|acupuncture)\b",
     re.IGNORECASE,
 )
 # What a condition leads to; a consequence when the topic is named before this wording rather than after.
