@@ -45,10 +45,10 @@ def test_naming_one_name_of_a_thing_names_the_other() -> None:
 
 
 def test_a_questions_runs_of_words_give_the_short_forms_sources_use() -> None:
-    shorts = {first for first, _ in initialisms("hallmarks of borderline personality disorder")}
+    shorts = {first for first, _ in initialisms("hallmarks of borderline personality disorder", "BPD and HO")}
     assert stems("BPD") in shorts
     assert stems("HO") not in shorts  # "hallmarks of": a stop word breaks the run
-    defined = initialisms("post-traumatic stress disorder")
+    defined = initialisms("post-traumatic stress disorder", "PTSD starts")
     assert with_aliases(stems("PTSD starts at different times"), defined) >= stems(
         "post-traumatic stress disorder"
     )
@@ -58,3 +58,10 @@ def test_a_hyphenated_word_is_paired_with_its_parts_but_not_after_a_prefix() -> 
     assert set(hyphenations("immediate-early genes and anti-inflammatory drugs")) == {
         (stems("immediate-early"), stems("immediate early"))
     }
+
+
+def test_an_initialism_counts_only_where_the_source_writes_it_in_capitals() -> None:
+    assert initialisms("planets of the solar system", "solar-simulated (ss) UV light") == ()
+    assert initialisms("planets of the solar system", "the SS was mapped") == (
+        (stems("SS"), stems("solar system")),
+    )

@@ -69,17 +69,23 @@ def _in_order(letters: list[str], text: str) -> bool:
     return all(letter in remaining for letter in letters)
 
 
-def initialisms(phrase: str) -> tuple[Alias, ...]:
-    """The short forms its runs of words would have: "borderline personality disorder" → "BPD" (and "PD"),
-    "post-traumatic stress disorder" → "PTSD", for sources that use only the short form."""
+def initialisms(phrase: str, text: str) -> tuple[Alias, ...]:
+    """The short forms its runs of words would have that ``text`` writes in capitals: "borderline personality
+    disorder" → "BPD", "post-traumatic stress disorder" → "PTSD", for sources that use only the short form
+    ("solar system" is not the "(ss)" of "solar-simulated (ss) UV")."""
+    return tuple(alias for short, alias in _initialisms(phrase) if re.search(rf"\b{short}s?\b", text))
+
+
+@lru_cache(maxsize=256)
+def _initialisms(phrase: str) -> tuple[tuple[str, Alias], ...]:
     found = []
     for run in _content_runs(phrase):
         for start in range(len(run)):
             for end in range(start + 2, min(start + MAX_INITIALISM_WORDS, len(run)) + 1):
                 words = run[start:end]
-                short = "".join(part[0] for word in words for part in word.split("-") if part)
-                found.append((stems(short), stems(" ".join(words))))
-    return tuple((first, second) for first, second in found if first and second)
+                short = "".join(part[0] for word in words for part in word.split("-") if part).upper()
+                found.append((short, (stems(short), stems(" ".join(words)))))
+    return tuple((short, alias) for short, alias in found if all(alias) and short.isalnum())
 
 
 def _content_runs(phrase: str) -> list[list[str]]:

@@ -431,6 +431,7 @@ def passage_aliases(question: QuestionAnalysis, hit: Hit) -> tuple[Alias, ...]:
     concepts = _concept_stems(question)
     return (
         _question_aliases(question)
+        + initialisms(question.topic, f"{hit.document.title} {hit.passage.text}")
         + aliases(hit.document.title)
         + aliases(hit.passage.text)
         # "immediate-early genes" for the question's "immediate early genes"; but "tarsal-carpal coalition"
@@ -441,12 +442,7 @@ def passage_aliases(question: QuestionAnalysis, hit: Hit) -> tuple[Alias, ...]:
 
 @lru_cache(maxsize=256)
 def _question_aliases(question: QuestionAnalysis) -> tuple[Alias, ...]:
-    return (
-        aliases(question.text)
-        + initialisms(question.topic)
-        + expansions(question.text)
-        + hyphenations(question.text)
-    )
+    return aliases(question.text) + expansions(question.text) + hyphenations(question.text)
 
 
 def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: float) -> list[Candidate]:
