@@ -1028,3 +1028,13 @@ def test_stretching_and_a_new_drug_name_answer_a_treatment_question() -> None:
     assert _lead_of("How do I stop cramps in my legs?", stretch) == [stretch[1]]
     drug = ("drug", "Apremilast has been approved for the treatment of psoriasis and psoriatic arthritis.")
     assert _lead_of("How can I get rid of my psoriasis?", drug) == [drug[1]]
+
+
+def test_a_statement_on_another_named_target_casts_no_vote() -> None:
+    question = "Is nivolumab (Opdivo) a PD-L1 checkpoint inhibitor?"
+    other = (
+        "pd1",
+        "Nivolumab (Opdivo) was the first PD-1 immune checkpoint inhibitor approved for lung cancer.",
+    )
+    answer = _answer_of(question, other)
+    assert answer.verdict is None or (answer.verdict.supporting, answer.verdict.opposing) == (0, 0)

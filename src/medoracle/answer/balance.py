@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from medoracle.answer.analysis import stem
-from medoracle.answer.selection import Candidate
+from medoracle.answer.selection import Candidate, identifiers
 from medoracle.answer.text import GENERIC_STEMS, jaccard
 from medoracle.domain import QuestionAnalysis, QuestionKind, Verdict, VerdictValue
 
@@ -167,6 +167,8 @@ def side(candidate: Candidate, question: QuestionAnalysis) -> bool | None:
     asked = [stem(c) for c in question.concepts]
     if len(candidate.named) < VOTING_COVERAGE * len(set(asked)) or asked[-1] not in candidate.named:
         return None
+    if not identifiers(question) <= candidate.named:
+        return None  # "Nivolumab is a PD-1 inhibitor" says nothing on whether it is a PD-L1 inhibitor
     if _UNKNOWN.search(candidate.text):
         return None
     if not _ASKS_SAFETY.search(question.text):

@@ -396,11 +396,12 @@ def subject_of(question: QuestionAnalysis) -> str | None:
     return next((s for s in map(stem, question.concepts) if s not in GENERIC_TERMS), None)
 
 
-def _identifiers(question: QuestionAnalysis) -> frozenset[str]:
+def identifiers(question: QuestionAnalysis) -> frozenset[str]:
     """The concepts the question writes as names of genes, proteins, drugs in development or abbreviations
     ("CLIC1", "lincRNA", "FGF21", "IPF"): a statement on protein localisation that does not name CLIC1 says
     nothing about where CLIC1 is."""
-    return features.stems(" ".join(_IDENTIFIER.findall(question.text))) & _concept_stems(question)
+    named = features.stems(" ".join(_IDENTIFIER.findall(question.text))) & _concept_stems(question)
+    return frozenset(word for word in named if len(word) > 2)  # not "II" of "kinase II", "US" of "US FDA"
 
 
 def _own_words(first: frozenset[str], second: frozenset[str]) -> list[frozenset[str]]:
@@ -500,7 +501,7 @@ def candidates(question: QuestionAnalysis, hits: Sequence[Hit], min_coverage: fl
                 )
             )
     # Once some statement names the gene or abbreviation asked about, those that do not are off topic.
-    if anchored := [c for c in found if _identifiers(question) & c.named]:
+    if anchored := [c for c in found if identifiers(question) & c.named]:
         found = anchored
     found.sort(key=lambda c: -c.score)
     return found
