@@ -497,6 +497,11 @@ def test_how_research_questions_ask_is_not_part_of_their_concepts() -> None:
     assert analyze("What is the principle of the PAR-CLIP methodology?").concepts == ("parclip",)
     assert analyze("Which is the major function of sororin?").concepts == ("sororin",)
     assert analyze("What is the indication of CPX-351?").concepts == ("cpx351",)
+    assert analyze("Has intepirdine been evaluated in clinical trials? (November 2017)").concepts == (
+        "intepirdine",
+        "clinical",
+        "trials",
+    )
 
 
 def test_a_greek_letter_is_read_as_its_name() -> None:

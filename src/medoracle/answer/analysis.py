@@ -356,6 +356,12 @@ _NON = re.compile(r"\bnon\s+(?=[a-z]{3})", re.IGNORECASE)
 _CONTRACTION = re.compile(r"\b(what|who|how|where|when|why|which)'s\b", re.IGNORECASE)
 # The salt in a drug's full name ("metformin hydrochloride", "amlodipine besylate") is not a second term;
 # salts that are topics of their own ("low calcium", "magnesium citrate") stay.
+# When the question was asked, not what about: "Has intepirdine been evaluated in clinical trials? (November 2017)".
+_DATED = re.compile(
+    r"\(\s*((as of|until|in) )?((january|february|march|april|may|june|july|august|september|october|november"
+    r"|december) )?(19|20)\d\d\s*\)",
+    re.IGNORECASE,
+)
 _SALT = re.compile(
     r"(?<=[a-z]) (hydrochloride|hcl|besylate|besilate|maleate|mesylate|succinate|tartrate|fumarate)\b",
     re.IGNORECASE,
@@ -428,7 +434,7 @@ def _kind_of(text: str) -> QuestionKind:
 
 def _topic_of(text: str) -> str:
     """The question without the frame around its subject: "What are the causes of X?" → "X"."""
-    text = _SALT.sub("", _CONTRACTION.sub(r"\1 is", text.replace('"', "")))
+    text = _DATED.sub("", _SALT.sub("", _CONTRACTION.sub(r"\1 is", text.replace('"', ""))))
     framed = _LEADING_FRAME.sub("", text.rstrip("?.! "))
     # The verb gone, the frame it held goes too: "screened for abdominal aortic aneurysm".
     unframed = _LEADING_FRAME.sub("", _FRAME_VERB.sub(" ", framed).strip())
