@@ -1038,3 +1038,12 @@ def test_a_statement_on_another_named_target_casts_no_vote() -> None:
     )
     answer = _answer_of(question, other)
     assert answer.verdict is None or (answer.verdict.supporting, answer.verdict.opposing) == (0, 0)
+
+
+def test_one_patients_story_does_not_lead() -> None:
+    story = (
+        "case",
+        "A 6-year-old girl with hypothermia was admitted to our hospital after a fall into a river.",
+    )
+    stages = ("stages", "Hypothermia is staged by core temperature as mild, moderate or severe.")
+    assert _lead_of("What are the stages of hypothermia?", story, stages) == [stages[1]]

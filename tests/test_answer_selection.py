@@ -338,3 +338,9 @@ def test_a_compound_written_with_a_hyphen_names_the_questions_words_only_if_it_i
         )
         == []
     )
+
+
+def test_a_guidelines_numbered_point_label_is_trimmed() -> None:
+    assert _texts("CP6 - In gout flares, practitioners should consider colchicine first.") == [
+        "In gout flares, practitioners should consider colchicine first."
+    ]

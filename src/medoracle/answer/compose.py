@@ -64,6 +64,12 @@ DEFAULT_LIMITS = Limits()
 _BROAD_POPULATIONS = frozenset({"women", "men"})
 # A statement's opening words that restrict it: "In haemodialysis patients who…", "For children aged…".
 _RESTRICTION = re.compile(r"(in|for|among|during)\b(\W+\w+){1,6}", re.IGNORECASE)
+# One patient's story, which answers no general question: "A 6-year-old girl … was admitted to our hospital".
+_CASE_REPORT = re.compile(
+    r"^(a|an) \d+[- ](year|month|week|day)s?[- ]old\b|\b(was|were) admitted to (our|the) (hospital|intensive care"
+    r"|icu|department|clinic)|\bwe (report|describe|present) (a|an|two|three) (case|patient)s?\b",
+    re.IGNORECASE,
+)
 # A lead names at least this many words of its own, besides the question's terms and these.
 MIN_LEAD_WORDS = 2
 _EMPTY_WORDS = frozenset(
@@ -229,7 +235,11 @@ def _lead(
     the article's first sections. A document's title names what it found, but does not lead."""
     # Context (harms, complications) leads only an article that asks for it.
     answers = [
-        c for c in ordered if not (c.spec.context and not _asked_about(analysis, c.spec)) and not c.is_title
+        c
+        for c in ordered
+        if not (c.spec.context and not _asked_about(analysis, c.spec))
+        and not c.is_title
+        and not _CASE_REPORT.search(c.text)
     ]
     if analysis.kind is QuestionKind.YES_NO:
         # Only a statement that says yes or no leads; without one the verdict speaks alone.

@@ -202,6 +202,8 @@ _LABEL = re.compile(
     r"(CONTEXT|RESULTS?|CONCLUSIONS?|FINDINGS|INTERPRETATION|SUMMARY|RECOMMENDATIONS?|Conclusions?|Results)"
     r"(\(S\))?\s+(?=[A-Z0-9])"
     r"|[A-D]:\s+(?=[A-Z])|Recommendations? \d+[a-z]?:\s+(?=[A-Z])|\(Grade:[^)]*\)\s+(?=[A-Z])"
+    # a guideline's numbered point: "CP6 - In the context of PTSD…", "R12: Offer…"
+    r"|[A-Z]{1,3}\d{1,3}\s*[-–:]\s+(?=[A-Z])"
     # a footnote only before a word that opens sentences: "3Disease Browser" is a tool's name
     r"|\d{1,2}(?=(Although|The|There|This|These|In|It|If|When|While|For|A|An|However|Consider|Offer|Do|Use)\b)"
 )
