@@ -23,6 +23,7 @@ from medoracle.domain import QuestionKind
         ("What is the life expectancy after a diagnosis of heart failure?", QuestionKind.PROGNOSIS),
         ("What are the signs and symptoms Tay-Sachs disease?", QuestionKind.DIAGNOSIS),
         ("What are the red flags for back pain?", QuestionKind.DIAGNOSIS),
+        ("What are listeriosis symptoms?", QuestionKind.DIAGNOSIS),
         ("How can migraine be prevented?", QuestionKind.PREVENTION),
         ("What is the dose of amoxicillin for otitis media in children?", QuestionKind.DOSING),
         ("How much paracetamol can I take in a day?", QuestionKind.DOSING),

@@ -76,6 +76,8 @@ _KIND_PATTERNS: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = tuple(
             # "the life expectancy after a diagnosis of heart failure" asks for the prognosis
             r"\b((?<!after a )(?<!after the )(?<!after )(?<!since )(?<!at )diagnos\w*|test(s|ing)? for|detect\w*"
             r"|work-?up|symptoms? of|signs? of|signs and symptoms|red flags?|how (do|can) (i|you|u) (know|tell)"
+            # "What are listeriosis symptoms?"
+            r"|(symptoms|signs)(?=\W*$)"
             r"|how is .+ (identified|confirmed)|imaging|biomarkers?)\b",
         ),
         (
