@@ -114,8 +114,9 @@ def hyphenations(text: str) -> tuple[Alias, ...]:
     found = []
     for word in _HYPHENATED.findall(text):
         parts = word.lower().split("-")
-        if not _PREFIXES.intersection(parts) and len(stems(" ".join(parts))) == len(parts):
-            found.append((stems(word), stems(" ".join(parts))))
+        named = stems(" ".join(parts))
+        if not _PREFIXES.intersection(parts) and len(named) == len(parts):
+            found.append((stems(word), named))
     return tuple(found)
 
 

@@ -356,14 +356,14 @@ _VITAMIN = re.compile(r"\b(vitamin|hepatitis)s?\s+([a-ek])\b(?!['-])|\b(q)\s+(fe
 _NON = re.compile(r"\bnon\s+(?=[a-z]{3})", re.IGNORECASE)
 # "what's" asks "what is": its "s" is not part of the topic.
 _CONTRACTION = re.compile(r"\b(what|who|how|where|when|why|which)'s\b", re.IGNORECASE)
-# The salt in a drug's full name ("metformin hydrochloride", "amlodipine besylate") is not a second term;
-# salts that are topics of their own ("low calcium", "magnesium citrate") stay.
 # When the question was asked, not what about: "Has intepirdine been evaluated in clinical trials? (November 2017)".
 _DATED = re.compile(
     r"\(\s*((as of|until|in) )?((january|february|march|april|may|june|july|august|september|october|november"
     r"|december) )?(19|20)\d\d\s*\)",
     re.IGNORECASE,
 )
+# The salt in a drug's full name ("metformin hydrochloride", "amlodipine besylate") is not a second term;
+# salts that are topics of their own ("low calcium", "magnesium citrate") stay.
 _SALT = re.compile(
     r"(?<=[a-z]) (hydrochloride|hcl|besylate|besilate|maleate|mesylate|succinate|tartrate|fumarate)\b",
     re.IGNORECASE,

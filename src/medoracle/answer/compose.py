@@ -128,14 +128,14 @@ def _why_abstain(
             f"The library holds too little evidence to answer this question: none of the {hit_count} passages "
             f"found has a statement about {analysis.topic!r}."
         )
-    # The passages and titles the statements come from are their context.
+    # The passages and titles the statements come from are their context (each hit once).
+    hits = {c.hit.passage.identifier: c.hit for c in found}.values()
     covered = set().union(
         *(
             with_aliases(
-                features.stems(f"{c.hit.passage.text} {c.hit.document.title}"),
-                passage_aliases(analysis, c.hit),
+                features.stems(f"{hit.passage.text} {hit.document.title}"), passage_aliases(analysis, hit)
             )
-            for c in found
+            for hit in hits
         )
     )
     missing = [term for term in analysis.concepts if not _mentioned(term, covered)]

@@ -398,6 +398,7 @@ def subject_of(question: QuestionAnalysis) -> str | None:
     return next((s for s in map(stem, question.concepts) if s not in GENERIC_TERMS), None)
 
 
+@lru_cache(maxsize=256)
 def identifiers(question: QuestionAnalysis) -> frozenset[str]:
     """The concepts the question writes as names of genes, proteins, drugs in development or abbreviations
     ("CLIC1", "lincRNA", "FGF21", "IPF"): a statement on protein localisation that does not name CLIC1 says
